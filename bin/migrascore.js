@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Thin shim: the CLI lives in dist/ (built by `npm install` via the prepare script).
+import { main } from '../dist/cli/main.js';
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});
