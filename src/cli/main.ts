@@ -1,0 +1,42 @@
+// Entry point: builds the commander program, runs one command, maps failures to the
+// contract's exit codes (2 usage, 1 bad input / failed analysis).
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { MigrascoreError } from '../errors.js';
+import { survivalCommand } from './survival.js';
+
+const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
+
+export function buildProgram(): Command {
+  const program = new Command('migrascore')
+    .description('Migrasome gene-signature scores and survival analysis with R-exact numbers (survival, maxstat).')
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage and examples)');
+  program.addCommand(survivalCommand());
+  program.addHelpText('after', `
+Examples:
+  migrascore survival --clinical examples/tcga-lgg-clinical.tsv --id bcr_patient_barcode \\
+      --endpoint OS --value age_at_initial_pathologic_diagnosis --split median --out lgg-age
+  migrascore survival --help        every survival option, with examples`);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; everything else commander rejects is a usage error.
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
+    }
+    if (e instanceof MigrascoreError) {
+      process.stderr.write(`migrascore: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`migrascore: unexpected failure: ${(e as Error).stack ?? e}\nPlease report this with the command you ran.\n`);
+    return 1;
+  }
+}

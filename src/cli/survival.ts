@@ -1,0 +1,143 @@
+// `migrascore survival`: flags, help with examples, and a one-screen result on stderr.
+import { Command, Option } from 'commander';
+import { UsageError } from '../errors.js';
+import { writeOutputFolder } from '../io/output.js';
+import { runSurvival, type SurvivalOptions } from '../pipeline/survival.js';
+import type { GroupingSource } from '../pipeline/survivalInput.js';
+import { parseSplitRule } from '../survival/stratify.js';
+import { TIME_UNITS, type TimeUnit } from '../plots/timeUnits.js';
+import { formatPValue } from '../plots/kmFigure.js';
+
+const formatP = (p: number) => { const f = formatPValue(p); return f.startsWith('<') ? `p ${f}` : `p = ${f}`; };
+
+const EXAMPLES = `
+Examples:
+  # Two arms of a trial, adjusted for age, survival at 1 and 2 years, RMST to 1000 days
+  migrascore survival --clinical ovarian.tsv --id id --time futime --event fustat \\
+      --group rx --covariates age,ecog.ps --times 365,730 --rmst-tau 1000 --out ovarian-rx
+
+  # A numeric column split at the optimal (maxstat) cutpoint, at least 10% per group
+  migrascore survival --clinical colon.tsv --time time --event status \\
+      --value nodes --split optimal --minprop 0.1 --covariates rx,age --out colon-nodes
+
+  # TCGA-CDR naming: --endpoint OS means --time OS.time --event OS; axis in years
+  migrascore survival --clinical tcga-lgg.tsv --id bcr_patient_barcode --endpoint OS \\
+      --value age_at_initial_pathologic_diagnosis --split quantiles:0.25,0.5,0.75 \\
+      --time-unit years --out lgg-age
+
+  # Scores from \`migrascore score\`, joined on TCGA barcodes at patient level
+  migrascore survival --clinical tcga-cdr.tsv --id bcr_patient_barcode --endpoint PFI \\
+      --scores scores.tsv --score migrasome-core --split extremes:0.25 --out pfi
+
+Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg (and cutpoint.tsv
+with --split optimal). Exit codes: 0 success, 1 bad input or failed analysis, 2 usage error.`;
+
+function list(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+function numberList(flag: string) {
+  return (value: string): number[] => {
+    const xs = list(value).map(Number);
+    if (xs.length === 0 || xs.some((x) => !Number.isFinite(x) || x < 0)) {
+      throw new UsageError(`${flag} "${value}" must be a comma-separated list of non-negative numbers, e.g. 365,730.`);
+    }
+    return xs;
+  };
+}
+
+function numberIn(flag: string, lo: number, hi: number, openLo = true) {
+  return (value: string): number => {
+    const x = Number(value);
+    if (!Number.isFinite(x) || (openLo ? x <= lo : x < lo) || x >= hi) {
+      throw new UsageError(`${flag} "${value}" must be a number ${openLo ? 'above' : 'at least'} ${lo} and below ${hi}.`);
+    }
+    return x;
+  };
+}
+
+export function survivalCommand(): Command {
+  return new Command('survival')
+    .description('Kaplan–Meier, log-rank and Cox analysis of patients split into groups (R survival / maxstat numbers).')
+    .requiredOption('--clinical <file>', 'clinical table (TSV/CSV, optionally .gz), one row per patient')
+    .option('--id <col>', 'ID column of the clinical table (default: its first column)')
+    .option('--time <col>', 'survival time column (days)')
+    .option('--event <col>', 'event column: 0/1, 1/2 (R Surv), TRUE/FALSE, alive/dead, 0:LIVING/1:DECEASED')
+    .option('--endpoint <E>', 'TCGA-CDR endpoint: shorthand for --time E.time --event E (OS, DSS, DFI, PFI)')
+    .option('--group <col>', 'group by a categorical column (levels sorted; the first is the Cox reference)')
+    .option('--value <col>', 'split a numeric clinical column into groups (see --split)')
+    .option('--scores <file>', 'split a score table from `migrascore score` (sample column + score columns)')
+    .option('--score <col>', 'score column of --scores (default: its first score column)')
+    .option('--split <rule>', 'median | quantiles:0.25,0.5,0.75 | extremes:q | cutoff:v | optimal', 'median')
+    .option('--minprop <p>', 'optimal split: least proportion of patients in each group', numberIn('--minprop', 0, 0.5), 0.1)
+    .option('--covariates <cols>', 'adjust a Cox model for these columns (comma-separated; text columns become factors)', list, [] as string[])
+    .addOption(new Option('--ties <method>', 'Cox tie handling').choices(['efron', 'breslow']).default('efron'))
+    .addOption(new Option('--conf-type <type>', 'Kaplan–Meier confidence interval').choices(['log', 'log-log', 'plain']).default('log'))
+    .option('--conf-level <level>', 'confidence level of intervals', numberIn('--conf-level', 0, 1), 0.95)
+    .option('--times <t1,t2,...>', 'report survival at these times (days)', numberList('--times'))
+    .option('--rmst-tau <tau>', 'restricted mean survival time up to tau (days)', numberIn('--rmst-tau', 0, Infinity))
+    .addOption(new Option('--rho <rho>', 'survdiff rho: 0 log-rank, 1 Peto–Peto').choices(['0', '1']).default('0'))
+    .option('--sample-types <codes>', 'TCGA sample types kept when joining scores (default 01–09, tumours)', list)
+    .addOption(new Option('--time-unit <unit>', 'time axis unit of the figure (input times are days)').choices([...TIME_UNITS]).default('days'))
+    .requiredOption('--out <dir>', 'output folder')
+    .addHelpText('after', EXAMPLES)
+    .action(async (o) => {
+      const opts = survivalOptions(o);
+      const run = await runSurvival(opts);
+      writeOutputFolder(o.out, run.files, run.loaded.inputPaths);
+      printSummary(run, o.out);
+    });
+}
+
+function survivalOptions(o: Record<string, any>): SurvivalOptions {
+  if (o.endpoint && (o.time || o.event)) throw new UsageError('Give either --endpoint or --time/--event, not both.');
+  const time = o.endpoint ? `${o.endpoint}.time` : o.time;
+  const event = o.endpoint ? o.endpoint : o.event;
+  if (!time || !event) throw new UsageError('Say which columns hold survival: --time COL --event COL, or --endpoint E (TCGA-CDR naming).');
+  const sources = ['group', 'value', 'scores'].filter((k) => o[k] !== undefined);
+  if (sources.length !== 1) {
+    throw new UsageError(`Give exactly one grouping: --group COL, --value COL or --scores FILE${sources.length > 1 ? ` (got --${sources.join(', --')})` : ''}.`);
+  }
+  if (o.score !== undefined && o.scores === undefined) throw new UsageError('--score names a column of --scores FILE; add --scores.');
+  const grouping: GroupingSource =
+    o.group !== undefined ? { kind: 'group', column: o.group }
+      : o.value !== undefined ? { kind: 'value', column: o.value }
+        : { kind: 'scores', file: o.scores, column: o.score };
+  if (grouping.kind === 'group' && o.split !== 'median') throw new UsageError('--split applies to --value or --scores; --group uses the column\'s categories as they are.');
+  return {
+    clinical: o.clinical,
+    id: o.id,
+    time,
+    event,
+    endpoint: o.endpoint,
+    grouping,
+    covariates: o.covariates,
+    sampleTypes: o.sampleTypes,
+    split: parseSplitRule(o.split),
+    splitText: o.split,
+    minprop: o.minprop,
+    confType: o.confType,
+    confLevel: o.confLevel,
+    ties: o.ties,
+    times: o.times,
+    rmstTau: o.rmstTau,
+    rho: Number(o.rho),
+    timeUnit: o.timeUnit as TimeUnit,
+  };
+}
+
+function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, out: string): void {
+  const a = run.analysis;
+  const lines = [`migrascore survival: ${a.n} patients, ${a.events} events, ${a.groups.length} groups`];
+  for (const g of a.groups) lines.push(`  ${g.group}: n=${g.n}, events=${g.events}, median=${g.median ?? 'not reached'}`);
+  lines.push(`  log-rank chisq=${a.logrank.chisq.toFixed(3)} on ${a.logrank.df} df, ${formatP(a.logrank.p)}`);
+  for (const t of a.cox.terms) lines.push(`  Cox ${t.term}: HR ${t.hr.toPrecision(3)} (${t.hr_lower.toPrecision(3)}–${t.hr_upper.toPrecision(3)}), ${formatP(t.p)}`);
+  if (run.cutpoint?.method === 'optimal') lines.push(`  optimal cutpoint ${run.cutpoint.value} (maxstat, Lau92 ${formatP(run.cutpoint.p_adjusted!)})`);
+  if (run.loaded.join) {
+    const j = run.loaded.join;
+    lines.push(`  join: ${j.matched} of ${j.samples} samples matched ${j.clinical_rows} clinical rows (dropped: ${j.dropped.excluded_sample_type} other sample types, ${j.dropped.duplicate_samples} extra samples per patient, ${j.dropped.unmatched_samples} unmatched samples)`);
+  }
+  for (const w of a.warnings) lines.push(`  warning: ${w}`);
+  lines.push(`  wrote ${run.files.map((f) => f.name).join(', ')} to ${out}`);
+  process.stderr.write(lines.join('\n') + '\n');
+}

@@ -1,0 +1,105 @@
+// `migrascore survival`: load → cohort → split → analyse → output files.
+import { MigrascoreError } from '../errors.js';
+import { sortLevels } from '../survival/design.js';
+import { cutpointFeasible, maximallySelectedLogRank, type CutpointResult } from '../survival/cutpoint.js';
+import { ruleCutpoints, splitAtCutpoints, splitExtremes, type SplitRule, type ValueSplit } from '../survival/stratify.js';
+import type { TimeUnit } from '../plots/timeUnits.js';
+import { analyseCohort, type AnalysisOptions, type CohortAnalysis } from './analyseCohort.js';
+import { loadSurvivalInput, type LoadedCohort, type SurvivalInputOptions } from './survivalInput.js';
+import { survivalOutputFiles } from './survivalOutputs.js';
+import type { OutputFile } from '../io/output.js';
+import { pickNumbers, pickTerms, rowsWhere } from './rows.js';
+
+export interface SurvivalOptions extends SurvivalInputOptions, AnalysisOptions {
+  split: SplitRule;
+  splitText: string;
+  minprop: number;
+  timeUnit: TimeUnit;
+  endpoint?: string;
+}
+
+export interface CutpointSummary {
+  method: string;
+  value: number | number[];
+  statistic: number | null;
+  p_adjusted: number | null;
+  p_method: string | null;
+  minprop: number | null;
+  /** Every candidate cutpoint with its standardized statistic (optimal split only). */
+  candidates?: CutpointResult['candidates'];
+}
+
+export interface SurvivalRun {
+  loaded: LoadedCohort;
+  /** Group label per analysed row of `loaded` (null when the split left the row out). */
+  labels: (string | null)[];
+  analysis: CohortAnalysis;
+  cutpoint?: CutpointSummary;
+  files: OutputFile[];
+}
+
+export async function runSurvival(opts: SurvivalOptions): Promise<SurvivalRun> {
+  const loaded = loadSurvivalInput(opts);
+  const context = `${opts.clinical}`;
+  if (loaded.time.length === 0) {
+    throw new MigrascoreError(
+      `${opts.clinical}: no row has a time, an event and a grouping value ` +
+        `(${loaded.dropped.missing_survival} lacked time or event, ${loaded.dropped.missing_group} the grouping value). Check the column names and missing-value codes.`,
+    );
+  }
+  let groupOf: Int32Array;
+  let levels: string[];
+  let cutpoint: CutpointSummary | undefined;
+  if (loaded.categories) {
+    levels = sortLevels(loaded.categories);
+    const index = new Map(levels.map((l, i) => [l, i]));
+    groupOf = Int32Array.from(loaded.categories, (c) => index.get(c!)!);
+  } else {
+    const split = splitValue(loaded, opts);
+    groupOf = split.split.group;
+    levels = split.split.levels;
+    cutpoint = split.cutpoint;
+  }
+
+  const rows = rowsWhere(groupOf.length, (i) => groupOf[i] >= 0);
+  const analysis = analyseCohort(
+    {
+      time: pickNumbers(loaded.time, rows),
+      event: Uint8Array.from(pickNumbers(loaded.event, rows)),
+      group: Int32Array.from(rows, (r) => groupOf[r]),
+      levels,
+      value: loaded.values && loaded.valueName ? { name: loaded.valueName, values: pickNumbers(loaded.values, rows) } : undefined,
+      covariates: pickTerms(loaded.covariates, rows),
+    },
+    opts,
+    context,
+  );
+  const labels = Array.from(groupOf, (g) => (g >= 0 ? levels[g] : null));
+  const files = await survivalOutputFiles({ opts, loaded, labels, analysis, cutpoint });
+  return { loaded, labels, analysis, cutpoint, files };
+}
+
+function splitValue(loaded: LoadedCohort, opts: SurvivalOptions): { split: ValueSplit; cutpoint: CutpointSummary } {
+  const values = loaded.values!;
+  const rule = opts.split;
+  if (rule.kind === 'optimal') {
+    const feasible = cutpointFeasible(values, { minprop: opts.minprop });
+    if (!feasible.feasible) {
+      throw new MigrascoreError(
+        `--split optimal with --minprop ${opts.minprop}: no cutpoint of "${loaded.valueName}" leaves at least ${opts.minprop * 100}% of the ` +
+          `${feasible.n} patients on each side (${feasible.nDistinct} distinct values). Lower --minprop or use --split median.`,
+      );
+    }
+    const m = maximallySelectedLogRank(loaded.time, loaded.event, values, { minprop: opts.minprop });
+    return {
+      split: splitAtCutpoints(values, [m.cutpoint]),
+      cutpoint: { method: 'optimal', value: m.cutpoint, statistic: m.statistic, p_adjusted: m.pAdjusted, p_method: m.pMethod, minprop: opts.minprop, candidates: m.candidates },
+    };
+  }
+  const cuts = ruleCutpoints(values, rule);
+  const split = rule.kind === 'extremes' ? splitExtremes(values, cuts[0], cuts[1]) : splitAtCutpoints(values, cuts);
+  return {
+    split,
+    cutpoint: { method: rule.kind, value: cuts.length === 1 ? cuts[0] : cuts, statistic: null, p_adjusted: null, p_method: null, minprop: null },
+  };
+}

@@ -1,0 +1,107 @@
+// Turns a survival run into the contract's files: km.tsv, groups.tsv, summary.json,
+// km.vl.json, km.svg (and cutpoint.tsv for an optimal split).
+import { createRequire } from 'node:module';
+import { toJson, toTsv, type OutputFile } from '../io/output.js';
+import { kaplanMeierFigure } from '../plots/kmFigure.js';
+import { renderSvg } from '../plots/render.js';
+import type { TimeUnit } from '../plots/timeUnits.js';
+import type { CohortAnalysis } from './analyseCohort.js';
+import type { LoadedCohort } from './survivalInput.js';
+import type { CutpointSummary, SurvivalOptions } from './survival.js';
+
+const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
+
+export interface SurvivalOutputInput {
+  opts: SurvivalOptions;
+  loaded: LoadedCohort;
+  labels: (string | null)[];
+  analysis: CohortAnalysis;
+  cutpoint?: CutpointSummary;
+}
+
+export function kmTable(analysis: CohortAnalysis): string {
+  const rows: (string | number)[][] = [];
+  for (const { group, curve } of analysis.curves) {
+    for (let i = 0; i < curve.time.length; i++) {
+      rows.push([group, curve.time[i], curve.nRisk[i], curve.nEvent[i], curve.nCensor[i], curve.surv[i], curve.stdErr[i], curve.lower[i], curve.upper[i]]);
+    }
+  }
+  return toTsv(['group', 'time', 'n_risk', 'n_event', 'n_censor', 'surv', 'std_err', 'lower', 'upper'], rows);
+}
+
+export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutputInput): Record<string, unknown> {
+  const a = analysis;
+  const grouping = opts.grouping;
+  return {
+    migrascore_version: VERSION,
+    input: {
+      clinical: opts.clinical,
+      id: opts.id ?? null,
+      time: opts.time,
+      event: opts.event,
+      endpoint: opts.endpoint ?? null,
+      grouping: grouping.kind === 'scores' ? { source: 'scores', file: grouping.file, column: loaded.valueName } : { source: grouping.kind, column: grouping.column },
+      split: grouping.kind === 'group' ? null : opts.splitText,
+      covariates: opts.covariates,
+    },
+    conf_type: opts.confType,
+    conf_level: opts.confLevel,
+    n: a.n,
+    events: a.events,
+    groups: a.groups,
+    logrank: { ...a.logrank, method: opts.rho === 0 ? 'log-rank (survdiff rho = 0)' : `survdiff rho = ${opts.rho}` },
+    ...(a.pairwise ? { pairwise_logrank: { p_adjust: 'BH', comparisons: a.pairwise } } : {}),
+    ...(cutpoint ? { cutpoint: withoutCandidates(cutpoint) } : {}),
+    cox: a.cox,
+    ...(a.cox_continuous ? { cox_continuous: a.cox_continuous } : {}),
+    ...(a.cox_adjusted ? { cox_adjusted: a.cox_adjusted } : {}),
+    ...(a.at_times ? { at_times: a.at_times } : {}),
+    ...(loaded.join ? { join: loaded.join } : {}),
+    dropped: loaded.dropped,
+    warnings: a.warnings,
+  };
+}
+
+function withoutCandidates(c: CutpointSummary): Omit<CutpointSummary, 'candidates'> {
+  const { candidates: _omit, ...rest } = c;
+  return rest;
+}
+
+export async function survivalOutputFiles(input: SurvivalOutputInput): Promise<OutputFile[]> {
+  const { loaded, labels, analysis, cutpoint, opts } = input;
+  const withValue = loaded.values !== null;
+  const groupRows = loaded.ids.map((id, i) => (withValue ? [id, labels[i] ?? 'NA', loaded.values![i]] : [id, labels[i] ?? 'NA']));
+  const files: OutputFile[] = [
+    { name: 'km.tsv', content: kmTable(analysis) },
+    { name: 'groups.tsv', content: toTsv(withValue ? ['sample', 'group', 'value'] : ['sample', 'group'], groupRows) },
+    { name: 'summary.json', content: toJson(summaryObject(input)) },
+  ];
+  if (cutpoint?.candidates) {
+    const c = cutpoint.candidates;
+    const n = analysis.n;
+    files.push({
+      name: 'cutpoint.tsv',
+      content: toTsv(['cutpoint', 'statistic', 'n_low', 'n_high'], Array.from(c.cutpoint, (v, i) => [v, c.statistic[i], c.nLow[i], n - c.nLow[i]])),
+    });
+  }
+  const spec = kaplanMeierFigure({
+    groups: analysis.curves.map(({ group, curve }) => ({ name: group, ...curve })),
+    timeUnit: opts.timeUnit as TimeUnit,
+    groupingLabel: groupingLabel(input),
+    logrank: analysis.logrank,
+    hazardRatio: analysis.cox.terms.map((t) => ({
+      label: `${t.term.replace(/^group=/, '')} vs ${analysis.groups[0].group}`,
+      hr: t.hr, lower: t.hr_lower, upper: t.hr_upper, p: t.p,
+    })),
+    confLevel: opts.confLevel,
+  });
+  files.push({ name: 'km.vl.json', content: toJson(spec) });
+  files.push({ name: 'km.svg', content: await renderSvg(spec) });
+  return files;
+}
+
+function groupingLabel({ opts, loaded, cutpoint }: SurvivalOutputInput): string {
+  if (opts.grouping.kind === 'group') return opts.grouping.column;
+  const how = cutpoint ? ` (${cutpoint.method} split${typeof cutpoint.value === 'number' ? ` at ${+cutpoint.value.toPrecision(4)}` : ''})` : '';
+  return `${loaded.valueName}${how}`;
+}

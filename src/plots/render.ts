@@ -1,0 +1,123 @@
+// Headless rendering of Vega-Lite specs to SVG: vega-lite compile → vega View with
+// renderer 'none' → view.toSVG(). No node-canvas, no network, no file access.
+//
+// Without a canvas, vega measures text with a crude estimate (0.8 × font size per
+// character), which makes layouts (legend spacing, axis-title offsets) far too loose.
+// While rendering we therefore swap in width estimates from Helvetica's font metrics
+// (Arial/Liberation Sans are metric-compatible), which is what our specs ask for.
+
+import type { TopLevelSpec } from 'vega-lite';
+
+// Advance widths (1/1000 em) of Helvetica for ASCII 32..126.
+// prettier-ignore
+const HELVETICA_ASCII: readonly number[] = [
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // ' '..'/'
+  556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // '0'..'?'
+  1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // '@'..'O'
+  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // 'P'..'_'
+  333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // '`'..'o'
+  556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,      // 'p'..'~'
+];
+
+const HELVETICA_EXTRA: Readonly<Record<string, number>> = {
+  '\u2013': 556, // en dash
+  '\u2014': 1000, // em dash
+  '\u2212': 584, // minus
+  '\u00d7': 584, // multiplication sign
+  '\u2264': 549,
+  '\u2265': 549,
+  '\u00b1': 584,
+  '\u2026': 1000, // ellipsis
+  '\u00a0': 278,
+};
+
+/**
+ * Estimated width in pixels of `text` set in Helvetica/Arial at `fontSize` px
+ * (bold ≈ 6% wider). Unknown characters count as 0.6 em, wide (CJK etc.) as 1 em.
+ */
+export function estimateTextWidth(text: string, fontSize = 11, bold = false): number {
+  let units = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= 32 && code <= 126) units += HELVETICA_ASCII[code - 32];
+    else if (HELVETICA_EXTRA[ch] !== undefined) units += HELVETICA_EXTRA[ch];
+    else if (code >= 0x2e80) units += 1000;
+    else units += 600;
+  }
+  return (units / 1000) * fontSize * (bold ? 1.06 : 1);
+}
+
+interface TextItem {
+  fontSize?: number | string;
+  fontWeight?: number | string;
+}
+
+function isBold(weight: unknown): boolean {
+  if (weight == null) return false;
+  if (typeof weight === 'number') return weight >= 600;
+  const w = String(weight).toLowerCase();
+  return w === 'bold' || w === 'bolder' || (/^\d+$/.test(w) && Number(w) >= 600);
+}
+
+function itemTextWidth(item: TextItem, text: unknown): number {
+  const fontSize = item.fontSize != null ? +item.fontSize || 0 : 11;
+  const s = text == null ? '' : String(text).trim();
+  return estimateTextWidth(s, fontSize, isBold(item.fontWeight));
+}
+
+// Swap vega's text-width estimate for ours while at least one render is running
+// (reference counted so overlapping renders are safe). Left alone if a canvas is in use.
+let metricsUsers = 0;
+let savedWidth: unknown = null;
+
+interface TextMetricsLike {
+  width: unknown;
+  estimateWidth: unknown;
+}
+
+function acquireMetrics(tm: TextMetricsLike): void {
+  if (metricsUsers === 0) {
+    savedWidth = tm.width;
+    if (tm.width === tm.estimateWidth) tm.width = itemTextWidth;
+  }
+  metricsUsers++;
+}
+
+function releaseMetrics(tm: TextMetricsLike): void {
+  metricsUsers--;
+  if (metricsUsers === 0) {
+    tm.width = savedWidth;
+    savedWidth = null;
+  }
+}
+
+function refuse(what: string): Promise<never> {
+  return Promise.reject(new Error(`renderSvg: external ${what} access is disabled (data must be inline)`));
+}
+
+/** A vega loader that refuses every load: plots here carry their data inline. */
+const noIoLoader = {
+  load: (uri: string) => refuse(`load of ${uri}`),
+  sanitize: (uri: string) => refuse(`resource ${uri}`),
+  http: (uri: string) => refuse(`http ${uri}`),
+  file: (filename: string) => refuse(`file ${filename}`),
+};
+
+/**
+ * Render a Vega-Lite spec to an SVG string, headless (no canvas, no network, no files).
+ * Throws if the spec does not compile or the dataflow fails.
+ */
+export async function renderSvg(vegaLiteSpec: TopLevelSpec | object): Promise<string> {
+  const [vl, vega] = await Promise.all([import('vega-lite'), import('vega')]);
+  const { spec } = vl.compile(vegaLiteSpec as TopLevelSpec);
+  const tm = (vega as unknown as { textMetrics: TextMetricsLike }).textMetrics;
+  acquireMetrics(tm);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const view = new vega.View(vega.parse(spec), { renderer: 'none', loader: noIoLoader as any, logLevel: vega.Error });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+    releaseMetrics(tm);
+  }
+}
