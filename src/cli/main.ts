@@ -13,7 +13,10 @@ export function buildProgram(): Command {
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError('(run with --help for usage and examples)');
-  program.addCommand(survivalCommand());
+  for (const command of [survivalCommand()]) {
+    // addCommand does not inherit exitOverride and friends; without it commander exits 1 on usage errors.
+    program.addCommand(command.copyInheritedSettings(program));
+  }
   program.addHelpText('after', `
 Examples:
   migrascore survival --clinical examples/tcga-lgg-clinical.tsv --id bcr_patient_barcode \\

@@ -254,6 +254,71 @@ function censorRows(g: KmFigureGroup, label: string, unit: TimeUnit): CensorRow[
   return rows;
 }
 
+// ---------------------------------------------------------------- annotation placement
+
+interface Box { x0: number; y0: number; corner: string }
+
+/**
+ * Where the statistics box goes: bottom-left (as survminer) unless the curves run through
+ * it, then top-right or bottom-right — whichever crosses the least curve length (in px;
+ * confidence bands count a little by area). Pixel coordinates of the plot area.
+ */
+function placeAnnotation(groups: KmFigureGroup[], unit: TimeUnit, xMax: number, w: number, h: number): Box {
+  const W = KM_PLOT_WIDTH;
+  const H = KM_PLOT_HEIGHT;
+  const m = 6; // margin from the plot edges
+  const candidates: Box[] = [
+    { x0: m, y0: H - m - h, corner: 'bottom-left' },
+    { x0: W - m - w, y0: m, corner: 'top-right' },
+    { x0: W - m - w, y0: H - m - h, corner: 'bottom-right' },
+  ];
+  const px = (t: number) => (convertDays(t, unit) / xMax) * W;
+  const py = (s: number) => (1 - s) * H;
+  const overlap = (a0: number, a1: number, b0: number, b1: number) =>
+    Math.max(0, Math.min(Math.max(a0, a1), b1) - Math.max(Math.min(a0, a1), b0));
+  let best = candidates[0];
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const x1 = c.x0 + w;
+    const y1 = c.y0 + h;
+    let score = 0;
+    for (const g of groups) {
+      let tPrev = 0;
+      let sPrev = 1;
+      let loPrev = 1;
+      let upPrev = 1;
+      for (let j = 0; j <= g.time.length; j++) {
+        const last = j === g.time.length;
+        const t = last ? g.time[j - 1] ?? 0 : g.time[j];
+        if (!Number.isFinite(t)) continue;
+        const xa = px(tPrev);
+        const xb = px(t);
+        // horizontal run at sPrev from tPrev to t, and its band
+        const yS = py(sPrev);
+        if (yS >= c.y0 && yS <= y1) score += overlap(xa, xb, c.x0, x1);
+        if (Number.isFinite(loPrev) && Number.isFinite(upPrev)) {
+          score += 0.01 * overlap(xa, xb, c.x0, x1) * overlap(py(upPrev), py(loPrev), c.y0, y1);
+        }
+        if (last) break;
+        // vertical drop at t
+        const s = g.surv[j];
+        if (Number.isFinite(s)) {
+          if (xb >= c.x0 && xb <= x1) score += overlap(py(sPrev), py(s), c.y0, y1);
+          sPrev = s;
+        }
+        tPrev = t;
+        loPrev = g.lower[j];
+        upPrev = g.upper[j];
+      }
+    }
+    if (score < bestScore - 1e-9) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 // ---------------------------------------------------------------- spec
 
 /** A Vega expression string literal. */
@@ -322,6 +387,7 @@ export function kaplanMeierFigure(input: KmFigureInput): TopLevelSpec {
     if (w <= KM_PLOT_WIDTH) break;
     columns--;
   }
+  columns = Math.ceil(groups.length / Math.ceil(groups.length / columns)); // balance rows: 4 → 2 × 2
   const legend = {
     title: input.groupingLabel,
     orient: 'top',
@@ -330,11 +396,14 @@ export function kaplanMeierFigure(input: KmFigureInput): TopLevelSpec {
     symbolType: 'stroke',
     symbolStrokeWidth: 3,
     symbolSize: 300,
+    symbolOpacity: 1,
     labelFontSize: LABEL_SIZE,
     titleFontSize: LABEL_SIZE,
     titleFontWeight: 'bold',
     titleOrient: 'left',
     titleAnchor: 'start',
+    titleBaseline: 'line-top', // with titleLineHeight: level with the first row of entries
+    titleLineHeight: 22,
     titlePadding: 12,
     columnPadding: 16,
     rowPadding: 4,
@@ -359,19 +428,18 @@ export function kaplanMeierFigure(input: KmFigureInput): TopLevelSpec {
   ];
   const lineHeight = ANNOT_SIZE + 5;
   const pad = 6;
-  const annotX = 10;
-  const annotBottom = KM_PLOT_HEIGHT - 10;
   const boxWidth = Math.ceil(Math.max(...lines.map((l) => estimateTextWidth(l.text, l.size))) + 2 * pad);
-  const boxHeight = lines.length * lineHeight + 2 * pad - 4;
+  const boxHeight = lines.length * lineHeight + 2 * pad - 2;
+  const box = placeAnnotation(groups, unit, xMax, boxWidth, boxHeight);
   const annotationLayers = [
     {
       data: { values: [{}] },
       mark: {
         type: 'rect',
-        x: annotX - pad,
-        x2: annotX - pad + boxWidth,
-        y: annotBottom - boxHeight + pad,
-        y2: annotBottom + pad,
+        x: box.x0,
+        x2: box.x0 + boxWidth,
+        y: box.y0,
+        y2: box.y0 + boxHeight,
         fill: 'white',
         fillOpacity: 0.85,
         stroke: null,
@@ -382,10 +450,10 @@ export function kaplanMeierFigure(input: KmFigureInput): TopLevelSpec {
       data: { values: [{}] },
       mark: {
         type: 'text',
-        x: annotX,
-        y: annotBottom - (lines.length - 1 - i) * lineHeight,
+        x: box.x0 + pad,
+        y: box.y0 + pad + (i + 1) * lineHeight - 4,
         align: 'left',
-        baseline: 'bottom',
+        baseline: 'alphabetic',
         text: l.text,
         fontSize: l.size,
         color: l.color,
@@ -401,7 +469,7 @@ export function kaplanMeierFigure(input: KmFigureInput): TopLevelSpec {
     layer: [
       {
         data: { values: bands },
-        mark: { type: 'area', interpolate: 'step-after', opacity: 0.16, stroke: null },
+        mark: { type: 'area', interpolate: 'step-after', opacity: groups.length > 2 ? 0.1 : 0.16, stroke: null },
         encoding: {
           x,
           y: { field: 'lower', type: 'quantitative', scale: yScale, axis: yAxis },

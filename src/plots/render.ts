@@ -4,8 +4,13 @@
 // Without a canvas, vega measures text with a crude estimate (0.8 × font size per
 // character), which makes layouts (legend spacing, axis-title offsets) far too loose.
 // While rendering we therefore swap in width estimates from Helvetica's font metrics
-// (Arial/Liberation Sans are metric-compatible), which is what our specs ask for.
+// (Arial/Liberation Sans are metric-compatible), which is what our specs ask for —
+// the same hook vl-convert uses (a user-defined `textMetrics.width`). npm may install
+// several copies of vega-scenegraph (vega pins ~5.1 while vega-view wants ^5.2), each
+// with its own `textMetrics`, so we patch every copy the vega modules resolve to.
 
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
 
 // Advance widths (1/1000 em) of Helvetica for ASCII 32..126.
@@ -68,26 +73,73 @@ function itemTextWidth(item: TextItem, text: unknown): number {
 // Swap vega's text-width estimate for ours while at least one render is running
 // (reference counted so overlapping renders are safe). Left alone if a canvas is in use.
 let metricsUsers = 0;
-let savedWidth: unknown = null;
 
 interface TextMetricsLike {
   width: unknown;
   estimateWidth: unknown;
 }
 
-function acquireMetrics(tm: TextMetricsLike): void {
+function isTextMetrics(x: unknown): x is TextMetricsLike {
+  return typeof x === 'object' && x !== null && 'width' in x && 'estimateWidth' in x;
+}
+
+// vega modules that lay out or render text, each resolved from vega's own location
+const SCENEGRAPH_USERS = ['vega-view', 'vega-view-transforms', 'vega-encode', 'vega-label', 'vega-parser', 'vega-functions'];
+
+let metricsInstances: Promise<TextMetricsLike[]> | null = null;
+
+/** Every distinct `textMetrics` object of the vega-scenegraph copies vega uses (cached). */
+function findTextMetrics(vegaTextMetrics: unknown): Promise<TextMetricsLike[]> {
+  metricsInstances ??= (async () => {
+    const found = new Set<TextMetricsLike>();
+    if (isTextMetrics(vegaTextMetrics)) found.add(vegaTextMetrics);
+    const paths = new Set<string>();
+    try {
+      const fromVega = createRequire(createRequire(import.meta.url).resolve('vega'));
+      paths.add(fromVega.resolve('vega-scenegraph'));
+      for (const pkg of SCENEGRAPH_USERS) {
+        try {
+          paths.add(createRequire(fromVega.resolve(pkg)).resolve('vega-scenegraph'));
+        } catch {
+          // not installed separately: it uses a copy we already have
+        }
+      }
+    } catch {
+      // unusual layout: fall back to vega's own copy
+    }
+    for (const path of [...paths].sort()) {
+      try {
+        const sg = (await import(pathToFileURL(path).href)) as { textMetrics?: unknown };
+        if (isTextMetrics(sg.textMetrics)) found.add(sg.textMetrics);
+      } catch {
+        // skip
+      }
+    }
+    return [...found];
+  })();
+  return metricsInstances;
+}
+
+const savedWidths = new Map<TextMetricsLike, unknown>();
+
+function acquireMetrics(all: TextMetricsLike[]): void {
   if (metricsUsers === 0) {
-    savedWidth = tm.width;
-    if (tm.width === tm.estimateWidth) tm.width = itemTextWidth;
+    for (const tm of all) {
+      // leave a real (canvas) measurer alone
+      if (tm.width === tm.estimateWidth) {
+        savedWidths.set(tm, tm.width);
+        tm.width = itemTextWidth;
+      }
+    }
   }
   metricsUsers++;
 }
 
-function releaseMetrics(tm: TextMetricsLike): void {
+function releaseMetrics(): void {
   metricsUsers--;
   if (metricsUsers === 0) {
-    tm.width = savedWidth;
-    savedWidth = null;
+    for (const [tm, width] of savedWidths) tm.width = width;
+    savedWidths.clear();
   }
 }
 
@@ -110,14 +162,14 @@ const noIoLoader = {
 export async function renderSvg(vegaLiteSpec: TopLevelSpec | object): Promise<string> {
   const [vl, vega] = await Promise.all([import('vega-lite'), import('vega')]);
   const { spec } = vl.compile(vegaLiteSpec as TopLevelSpec);
-  const tm = (vega as unknown as { textMetrics: TextMetricsLike }).textMetrics;
-  acquireMetrics(tm);
+  const metrics = await findTextMetrics((vega as unknown as { textMetrics?: unknown }).textMetrics);
+  acquireMetrics(metrics);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const view = new vega.View(vega.parse(spec), { renderer: 'none', loader: noIoLoader as any, logLevel: vega.Error });
   try {
     return await view.toSVG();
   } finally {
     view.finalize();
-    releaseMetrics(tm);
+    releaseMetrics();
   }
 }

@@ -33,11 +33,9 @@ class RankCounts {
     for (let i = rank; i > 0; i -= i & -i) s += this.tree[i];
     return s;
   }
-  /** [below, above, equal] counts relative to `rank`. */
-  split(rank: number): [number, number, number] {
-    const less = this.below(rank);
-    const tied = this.node[rank];
-    return [less, this.total - less - tied, tied];
+  /** Count at exactly `rank`. */
+  at(rank: number): number {
+    return this.node[rank];
   }
 }
 
@@ -61,20 +59,32 @@ export function concordance(
     throw new Error('concordance: time, event and predictor must have the same length');
   }
   const y = aeqSurvTimes(time);
-  const status = Uint8Array.from({ length: n }, (_, i) => (event[i] ? 1 : 0));
+  const status = new Uint8Array(n);
+  const byValue = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    status[i] = event[i] ? 1 : 0;
+    byValue[i] = i;
+  }
 
   // Dense ranks of the predictor: equal values share a rank (tied.x).
-  const distinct = Array.from(new Set(Array.from(predictor))).sort((a, b) => a - b);
-  const rankOf = new Map(distinct.map((v, k) => [v, k]));
-  const rank = Int32Array.from({ length: n }, (_, i) => rankOf.get(predictor[i]) as number);
+  byValue.sort((a, b) => predictor[a] - predictor[b]);
+  const rank = new Int32Array(n);
+  let nranks = 0;
+  for (let k = 0; k < n; k++) {
+    if (k > 0 && predictor[byValue[k]] !== predictor[byValue[k - 1]]) nranks++;
+    rank[byValue[k]] = nranks;
+  }
+  nranks = n > 0 ? nranks + 1 : 0;
 
   // Reverse time, censored before events at a tied time (R: order(-time, status, x)).
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => y[b] - y[a] || status[a] - status[b] || predictor[a] - predictor[b] || a - b,
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort(
+    (a, b) => y[b] - y[a] || status[a] - status[b] || rank[a] - rank[b] || a - b,
   );
 
-  const atRisk = new RankCounts(distinct.length); // everyone with a later time
-  const deaths = new RankCounts(distinct.length); // events already passed
+  const atRisk = new RankCounts(nranks); // everyone with a later time
+  const deaths = new RankCounts(nranks); // events already passed
   // Per subject: pairs it is in that are concordant / discordant / tied on x.
   const inf0 = new Float64Array(n);
   const inf1 = new Float64Array(n);
@@ -88,9 +98,10 @@ export function concordance(
   // A subject's pairs with earlier events are those events added to `deaths` after
   // it joined the risk set: subtract the event counts now, add the final ones at the end.
   const enter = (i: number) => {
-    const [less, greater, tied] = deaths.split(rank[i]);
+    const less = deaths.below(rank[i]);
+    const tied = deaths.at(rank[i]);
     inf0[i] -= less;
-    inf1[i] -= greater;
+    inf1[i] -= deaths.total - less - tied;
     inf2[i] -= tied;
   };
 
@@ -104,10 +115,13 @@ export function concordance(
     }
     let end = k;
     while (end < n && status[order[end]] === 1 && y[order[end]] === y[i]) end++;
-    const sameX = new Map<number, number>();
+    // Deaths at one time are sorted by rank, so equal predictors form runs.
+    let run = 0;
     for (let j = k; j < end; j++) {
       const d = order[j];
-      const [less, greater, tied] = atRisk.split(rank[d]);
+      const less = atRisk.below(rank[d]);
+      const tied = atRisk.at(rank[d]);
+      const greater = atRisk.total - less - tied;
       concordant += greater;
       discordant += less;
       tiedX += tied;
@@ -115,9 +129,8 @@ export function concordance(
       inf1[d] += less;
       inf2[d] += tied;
       tiedY += j - k;
-      const same = sameX.get(rank[d]) ?? 0;
-      tiedXY += same;
-      sameX.set(rank[d], same + 1);
+      run = j > k && rank[d] === rank[order[j - 1]] ? run + 1 : 0;
+      tiedXY += run;
       deaths.add(rank[d]);
     }
     for (let j = k; j < end; j++) {
@@ -128,9 +141,10 @@ export function concordance(
   }
   tiedY -= tiedXY;
   for (let i = 0; i < n; i++) {
-    const [less, greater, tied] = deaths.split(rank[i]);
+    const less = deaths.below(rank[i]);
+    const tied = deaths.at(rank[i]);
     inf0[i] += less;
-    inf1[i] += greater;
+    inf1[i] += deaths.total - less - tied;
     inf2[i] += tied;
   }
 

@@ -76,38 +76,46 @@ export interface CoxFit {
  */
 export function aeqSurvTimes(time: ArrayLike<number>, tolerance = Math.sqrt(2.220446049250313e-16)): Float64Array {
   const out = Float64Array.from(time);
-  const unique = Array.from(new Set(Array.from(out).filter(Number.isFinite))).sort((a, b) => a - b);
+  const sorted = Float64Array.from(out).sort(); // numeric; NaN last
+  const unique: number[] = [];
+  for (const v of sorted) {
+    if (Number.isFinite(v) && (unique.length === 0 || v !== unique[unique.length - 1])) unique.push(v);
+  }
   if (unique.length < 2) return out;
   let meanAbs = 0;
   for (const v of unique) meanAbs += Math.abs(v);
   meanAbs /= unique.length;
-  const cuts: number[] = [unique[0]];
+  // tied[k]: unique[k] is within tolerance of unique[k - 1], so it joins that bin.
+  const cutOf = new Float64Array(unique.length);
+  cutOf[0] = unique[0];
   let anyTied = false;
   for (let k = 1; k < unique.length; k++) {
     const dy = unique[k] - unique[k - 1];
-    if (dy <= tolerance || dy / meanAbs <= tolerance) anyTied = true;
-    else cuts.push(unique[k]);
+    const tied = dy <= tolerance || dy / meanAbs <= tolerance;
+    anyTied ||= tied;
+    cutOf[k] = tied ? cutOf[k - 1] : unique[k];
   }
   if (!anyTied) return out;
   // findInterval: each time goes to the largest cut not above it.
-  const map = new Map<number, number>();
-  let c = 0;
-  for (const v of unique) {
-    while (c + 1 < cuts.length && cuts[c + 1] <= v) c++;
-    map.set(v, cuts[c]);
-  }
   for (let i = 0; i < out.length; i++) {
-    const m = map.get(out[i]);
-    if (m !== undefined) out[i] = m;
+    if (!Number.isFinite(out[i])) continue;
+    let lo = 0;
+    let hi = unique.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (unique[mid] < out[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = cutOf[lo];
   }
   return out;
 }
 
 /** Indices that sort `time` ascending, ties in input order (R's order(time)). */
 export function orderByTime(time: ArrayLike<number>): Int32Array {
-  const idx = Array.from({ length: time.length }, (_, i) => i);
-  idx.sort((a, b) => time[a] - time[b] || a - b);
-  return Int32Array.from(idx);
+  const idx = new Int32Array(time.length);
+  for (let i = 0; i < idx.length; i++) idx[i] = i;
+  return idx.sort((a, b) => time[a] - time[b] || a - b);
 }
 
 /** Shared state of the coxfit6 iteration: data sorted by time, centred and scaled. */

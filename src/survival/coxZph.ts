@@ -69,7 +69,8 @@ export function coxZph(
   if (p === 0) return [];
 
   const y = aeqSurvTimes(time);
-  const status = Uint8Array.from({ length: n }, (_, i) => (event[i] ? 1 : 0));
+  const status = new Uint8Array(n);
+  for (let i = 0; i < n; i++) status[i] = event[i] ? 1 : 0;
   const order = orderByTime(y);
 
   // g(t) = KM transform centred on its mean over the events.
