@@ -116,24 +116,21 @@ function roundTick(x: number): number {
 }
 
 function stepCandidates(maxTime: number, unit: TimeUnit): number[] {
-  const out: number[] = [];
-  if (unit === 'months') {
-    // months: 1, 2, 3, 6, 12 and then whole years
-    out.push(1, 2, 3, 6, 12, 24, 36, 48, 60);
-    for (let y = 10; y * 12 <= maxTime * 2 || out.length < 12; y *= 2) out.push(y * 12);
-    return out.filter((s) => s > 0);
-  }
+  // 1 / 2 / 2.5 / 5 × 10^k around the range (no fractional days; no 0.25-type steps of years)
+  const generic: number[] = [];
   const base = Math.pow(10, Math.floor(Math.log10(maxTime / MAX_TICKS)) - 1);
   for (let k = 0; k < 5; k++) {
-    const m = base * Math.pow(10, k);
     for (const f of [1, 2, 2.5, 5]) {
-      const s = roundTick(m * f);
-      if (unit === 'days' && s < 1) continue; // no fractional days
-      if (f === 2.5 && unit === 'years' && s < 10) continue; // 0.25-year steps read badly
-      out.push(s);
+      const s = roundTick(base * Math.pow(10, k) * f);
+      if (unit === 'days' && !Number.isInteger(s)) continue;
+      if (f === 2.5 && s < 10) continue;
+      generic.push(s);
     }
   }
-  return out;
+  if (unit !== 'months') return generic;
+  // months: sub-month steps as above, then 1, 2, 3, 6 months and whole years
+  const months = [1, 2, 3, 6, 12, 24, 36, 48, 60, 120, 240, 360, 600, 1200];
+  return [...generic.filter((s) => s < 1), ...months];
 }
 
 /**

@@ -250,7 +250,7 @@ function findQuantile(x: number[], y: number[], p: number, tol: number): number 
   let q = (xs[i1] + xs[i2]) / 2; // NaN when either index is NA
   const last = ys[ys.length - 1];
   if (!Number.isNaN(last) && Math.abs(p - last) < tol) q = (xs[i1] + xmax) / 2;
-  return Number.isNaN(q) || q === undefined ? null : q;
+  return Number.isNaN(q) ? null : q;
 }
 
 /**
