@@ -2,7 +2,7 @@
 // log-rank, and the Cox models of the contract (group, continuous value, adjusted).
 // Pure: plain data in, plain results out; `survival` and `pancan` both call it.
 import { MigrascoreError } from '../errors.js';
-import { kaplanMeier, restrictedMean, survivalAt, survivalQuantile, type ConfType, type SurvivalCurve } from '../survival/kaplanMeier.js';
+import { fixTiedTimes, kaplanMeier, restrictedMean, survivalAt, survivalQuantile, type ConfType, type SurvivalCurve } from '../survival/kaplanMeier.js';
 import { logRankTest, pairwiseLogRank } from '../survival/logRank.js';
 import { coxProportionalHazards, type CoxTies } from '../survival/cox.js';
 import { concordance } from '../survival/concordance.js';
@@ -91,7 +91,10 @@ export function compactLevels(group: Int32Array, levels: string[], context: stri
 }
 
 export function analyseCohort(cohort: CohortForAnalysis, opts: AnalysisOptions, context: string): CohortAnalysis {
-  const { time, event } = cohort;
+  // R's survfit/survdiff merge near-identical times (aeqSurv) on the pooled data, before
+  // splitting into groups; do the same once here, then never again per group.
+  const time = fixTiedTimes(cohort.time);
+  const { event } = cohort;
   const { group, levels } = compactLevels(cohort.group, cohort.levels, context);
   const n = time.length;
   let events = 0;
@@ -103,11 +106,13 @@ export function analyseCohort(cohort: CohortForAnalysis, opts: AnalysisOptions, 
 
   const curves = levels.map((level, g) => {
     const rows = rowsWhere(group.length, (i) => group[i] === g);
-    const curve = kaplanMeier(pickNumbers(time, rows), pickNumbers(event, rows), { confType: opts.confType, confLevel: opts.confLevel });
+    const curve = kaplanMeier(pickNumbers(time, rows), pickNumbers(event, rows), { confType: opts.confType, confLevel: opts.confLevel, timefix: false });
     return { group: level, curve };
   });
   const groups: GroupResult[] = curves.map(({ group: level, curve }) => {
-    const q = survivalQuantile(curve, 0.5);
+    // The median column R prints (print.survfit, summary(fit)$table); it differs from
+    // quantile.survfit only when a curve ends exactly at 0.5.
+    const q = survivalQuantile(curve, 0.5, { method: 'survfit.table' });
     const row: GroupResult = { group: level, n: curve.n, events: curve.events, median: q.median, median_lower: q.lower, median_upper: q.upper };
     if (opts.rmstTau !== undefined) {
       const r = restrictedMean(curve, opts.rmstTau);
@@ -116,9 +121,9 @@ export function analyseCohort(cohort: CohortForAnalysis, opts: AnalysisOptions, 
     return row;
   });
 
-  const lr = logRankTest(time, event, group, levels.length, opts.rho);
+  const lr = logRankTest(time, event, group, levels.length, opts.rho, { timefix: false });
   const logrank = { chisq: lr.chisq, df: lr.df, p: lr.p, rho: opts.rho };
-  const pairwise = levels.length > 2 ? pairwiseLogRank(time, event, group, levels.length, levels, opts.rho) : undefined;
+  const pairwise = levels.length > 2 ? pairwiseLogRank(time, event, group, levels.length, levels, opts.rho, { timefix: false }) : undefined;
 
   const groupTerm: DesignTerm = { name: 'group', kind: 'factor', values: Array.from(group, (g) => levels[g]), levels };
   const cox = fitCox([groupTerm], 'Surv ~ group', cohort, opts, warnings);
@@ -131,7 +136,8 @@ export function analyseCohort(cohort: CohortForAnalysis, opts: AnalysisOptions, 
 
   const at_times = opts.times?.length
     ? curves.flatMap(({ group: level, curve }) =>
-        survivalAt(curve, opts.times!).map((s) => ({ group: level, time: s.time, n_risk: s.nRisk, surv: s.surv, std_err: s.stdErr, lower: s.lower, upper: s.upper })))
+        // summary(fit, times=) drops times past the last observation; so do we.
+        survivalAt(curve, opts.times!).filter((s) => s.surv !== null).map((s) => ({ group: level, time: s.time, n_risk: s.nRisk, surv: s.surv, std_err: s.stdErr, lower: s.lower, upper: s.upper })))
     : undefined;
 
   return { n, events, curves, groups, logrank, pairwise, cox, cox_continuous, cox_adjusted, at_times, warnings };

@@ -143,31 +143,37 @@ function releaseMetrics(): void {
   }
 }
 
-function refuse(what: string): Promise<never> {
-  return Promise.reject(new Error(`renderSvg: external ${what} access is disabled (data must be inline)`));
+/** A vega loader that refuses every load (plots here carry their data inline), noting each attempt. */
+function noIoLoader(refused: string[]) {
+  const refuse = (what: string): Promise<never> => {
+    refused.push(what);
+    return Promise.reject(new Error(`renderSvg: ${what} refused (data must be inline)`));
+  };
+  return {
+    load: (uri: string) => refuse(`load of ${uri}`),
+    sanitize: (uri: string) => refuse(`resource ${uri}`),
+    http: (uri: string) => refuse(`http ${uri}`),
+    file: (filename: string) => refuse(`file ${filename}`),
+  };
 }
-
-/** A vega loader that refuses every load: plots here carry their data inline. */
-const noIoLoader = {
-  load: (uri: string) => refuse(`load of ${uri}`),
-  sanitize: (uri: string) => refuse(`resource ${uri}`),
-  http: (uri: string) => refuse(`http ${uri}`),
-  file: (filename: string) => refuse(`file ${filename}`),
-};
 
 /**
  * Render a Vega-Lite spec to an SVG string, headless (no canvas, no network, no files).
- * Throws if the spec does not compile or the dataflow fails.
+ * Throws if the spec does not compile, the dataflow fails, or the spec asks for external data.
  */
 export async function renderSvg(vegaLiteSpec: TopLevelSpec | object): Promise<string> {
   const [vl, vega] = await Promise.all([import('vega-lite'), import('vega')]);
   const { spec } = vl.compile(vegaLiteSpec as TopLevelSpec);
   const metrics = await findTextMetrics((vega as unknown as { textMetrics?: unknown }).textMetrics);
   acquireMetrics(metrics);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const view = new vega.View(vega.parse(spec), { renderer: 'none', loader: noIoLoader as any, logLevel: vega.Error });
+  const refused: string[] = [];
+  const loader = noIoLoader(refused) as unknown as ReturnType<typeof vega.loader>;
+  const view = new vega.View(vega.parse(spec), { renderer: 'none', loader, logLevel: vega.Error });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    // vega logs failed loads instead of throwing; a figure with missing data is an error here
+    if (refused.length > 0) throw new Error(`renderSvg: external ${refused.join(', ')} refused (data must be inline)`);
+    return svg;
   } finally {
     view.finalize();
     releaseMetrics();

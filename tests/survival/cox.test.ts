@@ -126,7 +126,7 @@ describe('separation (a group without events)', () => {
     expectClose(short.coefficients[0], -5.83245903628341988, 1e-9, 'coef g');
     expectClose(short.coefficients[1], 0.88978478252104187, 1e-9, 'coef x');
     expectClose(short.variance[0][0], 69.35511788839197322, 1e-9, 'var gg');
-    expect(short.variance[0][1]).toBe(0);
+    expect(Math.abs(short.variance[0][1])).toBe(0); // R prints -0 here too
     expectClose(short.variance[1][1], 0.50700369899666931, 1e-9, 'var xx');
     expectClose(short.loglik[1], -7.6866766971540477, 1e-9, 'loglik');
 

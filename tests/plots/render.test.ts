@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { kaplanMeierFigure, type KmFigureInput } from '../../src/plots/kmFigure.js';
+import { estimateTextWidth, renderSvg } from '../../src/plots/render.js';
+
+function input(): KmFigureInput {
+  return {
+    groups: [
+      {
+        name: 'low-score', n: 5, events: 3,
+        time: [10, 20, 35, 50], nRisk: [5, 4, 3, 1], nEvent: [1, 0, 1, 1], nCensor: [0, 1, 1, 0],
+        surv: [0.8, 0.8, 0.8 * (2 / 3), 0], lower: [0.52, 0.52, 0.2, NaN], upper: [1, 1, 1, NaN],
+      },
+      {
+        name: 'high-score', n: 3, events: 2,
+        time: [15, 40], nRisk: [3, 1], nEvent: [2, 0], nCensor: [0, 1],
+        surv: [1 / 3, 1 / 3], lower: [0.06, 0.06], upper: [1, 1],
+      },
+    ],
+    timeUnit: 'days',
+    groupingLabel: 'migrasome-core score (median split)',
+    logrank: { chisq: 6.25, df: 1, p: 0.0124 },
+    hazardRatio: [{ label: 'high-score vs low-score', hr: 2.5, lower: 1.1, upper: 5.7, p: 0.03 }],
+    title: 'Overall survival',
+    confLevel: 0.95,
+  };
+}
+
+/** The text content of every <text> element. */
+function texts(svg: string): string[] {
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+}
+
+describe('renderSvg', () => {
+  it('renders the KM figure to SVG without a canvas, nothing truncated', async () => {
+    const svg = await renderSvg(kaplanMeierFigure(input()));
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('</svg>');
+    const t = texts(svg);
+    expect(t).toContain('low-score');
+    expect(t).toContain('high-score');
+    expect(t).toContain('low-score (n=5, events=3)');
+    expect(t).toContain('high-score (n=3, events=2)');
+    expect(t).toContain('migrasome-core score (median split)');
+    expect(t).toContain('Log-rank p = 0.0124');
+    expect(t).toContain('HR (high-score vs low-score) = 2.50 (95% CI 1.10–5.70), p = 0.03');
+    expect(t).toContain('Number at risk');
+    expect(t).toContain('Time (days)');
+    expect(t).toContain('Survival probability');
+    expect(t).toContain('Overall survival');
+    // at-risk counts: low 5 5 4 3 1 1, high 3 3 1 1 1 0 — as text marks of the table
+    const counts = t.filter((s) => /^\d+$/.test(s));
+    for (const n of ['5', '4', '3', '1', '0']) expect(counts).toContain(n);
+    expect(t.some((s) => s.includes('\u2026'))).toBe(false); // no ellipsis truncation
+    expect(svg).not.toMatch(/NaN/);
+  });
+
+  it('is deterministic', async () => {
+    const spec = kaplanMeierFigure(input());
+    expect(await renderSvg(spec)).toBe(await renderSvg(spec));
+  });
+
+  it('refuses external data', async () => {
+    await expect(
+      renderSvg({ data: { url: 'https://example.com/x.json' }, mark: 'point' }),
+    ).rejects.toThrow();
+  });
+
+  it('estimates Helvetica text widths', () => {
+    expect(estimateTextWidth('', 12)).toBe(0);
+    expect(estimateTextWidth('0000', 10)).toBeCloseTo(22.24, 6);
+    expect(estimateTextWidth('iiii', 10)).toBeLessThan(estimateTextWidth('MMMM', 10));
+    expect(estimateTextWidth('a', 10, true)).toBeGreaterThan(estimateTextWidth('a', 10));
+  });
+});
