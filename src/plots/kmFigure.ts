@@ -542,7 +542,7 @@ export function kaplanMeierFigure(input: KmFigureInput): TopLevelSpec {
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: `Kaplan–Meier survival by ${input.groupingLabel}, with number at risk`,
-    ...(input.title ? { title: { text: input.title, anchor: 'start', fontSize: 15, fontWeight: 'bold' } } : {}),
+    ...(input.title ? { title: { text: input.title, anchor: 'start', fontSize: 15, fontWeight: 'bold', offset: 12 } } : {}),
     background: 'white',
     padding: 12,
     spacing: 18,

@@ -2,7 +2,7 @@
 // standard error, as survival 3.5 concordancefit() computes it for coxph /
 // summary.coxph (R/concordance.R, src/concordance3.c), unweighted, one stratum,
 // timewt = "n".
-import { aeqSurvTimes } from './cox.js';
+import { fixTiedTimes } from './kaplanMeier.js';
 
 export interface Concordance {
   /** The concordance C (ties in the predictor count 1/2). NaN without events. */
@@ -58,7 +58,7 @@ export function concordance(
   if (event.length !== n || predictor.length !== n) {
     throw new Error('concordance: time, event and predictor must have the same length');
   }
-  const y = aeqSurvTimes(time);
+  const y = fixTiedTimes(time);
   const status = new Uint8Array(n);
   const byValue = new Int32Array(n);
   for (let i = 0; i < n; i++) {

@@ -3,6 +3,7 @@
 // summary.coxph() prints: Newton–Raphson on the Efron or Breslow partial likelihood
 // with coxfit6's centring and scaling, step halving and convergence rule.
 import { chiSquareUpperTail, normalQuantile } from './distributions.js';
+import { fixTiedTimes } from './kaplanMeier.js';
 import { TOLER_CHOL, cholesky2, chinv2, chsolve2, quadraticFormInverse, symmetrizeUpper } from './linearAlgebra.js';
 
 export type CoxTies = 'efron' | 'breslow';
@@ -67,48 +68,6 @@ export interface CoxFit {
   iterations: number;
   /** R's warnings, in R's words. */
   warnings: string[];
-}
-
-/**
- * Maps times that differ by no more than all.equal's tolerance onto one value, as
- * survival's aeqSurv (applied by coxph through coxph.control(timefix = TRUE)), so
- * floating-point near-ties (e.g. days / 30.44) are treated as ties.
- */
-export function aeqSurvTimes(time: ArrayLike<number>, tolerance = Math.sqrt(2.220446049250313e-16)): Float64Array {
-  const out = Float64Array.from(time);
-  const sorted = Float64Array.from(out).sort(); // numeric; NaN last
-  const unique: number[] = [];
-  for (const v of sorted) {
-    if (Number.isFinite(v) && (unique.length === 0 || v !== unique[unique.length - 1])) unique.push(v);
-  }
-  if (unique.length < 2) return out;
-  let meanAbs = 0;
-  for (const v of unique) meanAbs += Math.abs(v);
-  meanAbs /= unique.length;
-  // tied[k]: unique[k] is within tolerance of unique[k - 1], so it joins that bin.
-  const cutOf = new Float64Array(unique.length);
-  cutOf[0] = unique[0];
-  let anyTied = false;
-  for (let k = 1; k < unique.length; k++) {
-    const dy = unique[k] - unique[k - 1];
-    const tied = dy <= tolerance || dy / meanAbs <= tolerance;
-    anyTied ||= tied;
-    cutOf[k] = tied ? cutOf[k - 1] : unique[k];
-  }
-  if (!anyTied) return out;
-  // findInterval: each time goes to the largest cut not above it.
-  for (let i = 0; i < out.length; i++) {
-    if (!Number.isFinite(out[i])) continue;
-    let lo = 0;
-    let hi = unique.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (unique[mid] < out[i]) lo = mid + 1;
-      else hi = mid;
-    }
-    out[i] = cutOf[lo];
-  }
-  return out;
 }
 
 /** Indices that sort `time` ascending, ties in input order (R's order(time)). */
@@ -323,7 +282,8 @@ export function coxProportionalHazards(
   if (termNames.length !== p) throw new Error('coxProportionalHazards: one term name per column is required');
   if (p === 0) throw new Error('coxProportionalHazards: the model needs at least one column');
 
-  const fixed = aeqSurvTimes(time);
+  // coxph(timefix = TRUE): near-identical times are ties (survival's aeqSurv).
+  const fixed = fixTiedTimes(time);
   let events = 0;
   for (let i = 0; i < n; i++) events += event[i] ? 1 : 0;
   if (events === 0) return noEventFit(ties, n, columns, termNames);

@@ -3,7 +3,8 @@
 // coefficients, for adding g(t)·x to the model, where g is the centred
 // Kaplan–Meier transform of time. One row per coefficient plus GLOBAL.
 import { chiSquareUpperTail } from './distributions.js';
-import { aeqSurvTimes, orderByTime } from './cox.js';
+import { orderByTime } from './cox.js';
+import { fixTiedTimes } from './kaplanMeier.js';
 import type { CoxFit } from './cox.js';
 import { TOLER_CHOL, cholesky2, chsolve2 } from './linearAlgebra.js';
 
@@ -68,7 +69,7 @@ export function coxZph(
   const names = keep.map((k) => fit.terms[k].term);
   if (p === 0) return [];
 
-  const y = aeqSurvTimes(time);
+  const y = fixTiedTimes(time);
   const status = new Uint8Array(n);
   for (let i = 0; i < n; i++) status[i] = event[i] ? 1 : 0;
   const order = orderByTime(y);

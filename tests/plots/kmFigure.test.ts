@@ -17,7 +17,7 @@ import { convertDays, DAYS_PER_UNIT, timeAxisTitle, toDays } from '../../src/plo
 // Hand-built KM rows (summary(survfit, censored=TRUE) style), times in days.
 // A: 5 subjects — event 10, censored 20, event + censored 35, event 50.
 // B: 3 subjects — two events 15, censored 40.
-export function smallInput(overrides: Partial<KmFigureInput> = {}): KmFigureInput {
+function smallInput(overrides: Partial<KmFigureInput> = {}): KmFigureInput {
   return {
     groups: [
       {

@@ -47,9 +47,9 @@ describe('renderSvg', () => {
     expect(t).toContain('Time (days)');
     expect(t).toContain('Survival probability');
     expect(t).toContain('Overall survival');
-    // at-risk counts: low 5 5 4 3 1 1, high 3 3 1 1 1 0 — as text marks of the table
-    const counts = t.filter((s) => /^\d+$/.test(s));
-    for (const n of ['5', '4', '3', '1', '0']) expect(counts).toContain(n);
+    // at-risk counts (ticks 0, 10, …, 50 days): low 5 5 4 3 1 1, high 3 3 1 1 1 0
+    const table = svg.slice(svg.indexOf('concat_1_marks'));
+    expect(texts(table).slice(0, 12)).toEqual(['5', '5', '4', '3', '1', '1', '3', '3', '1', '1', '1', '0']);
     expect(t.some((s) => s.includes('\u2026'))).toBe(false); // no ellipsis truncation
     expect(svg).not.toMatch(/NaN/);
   });

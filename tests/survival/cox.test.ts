@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { SURVIVAL_CASES, expectClose, num, survivalCase } from '../helpers/fixtures.js';
-import { aeqSurvTimes, coxProportionalHazards, type CoxTies } from '../../src/survival/cox.js';
+import { coxProportionalHazards, type CoxTies } from '../../src/survival/cox.js';
 import { buildDesign, covariateTerm, sortLevels, type DesignTerm } from '../../src/survival/design.js';
 
 /**
@@ -198,7 +198,6 @@ describe('singular designs', () => {
 
 describe('time handling', () => {
   test('near-equal times are tied as coxph(timefix = TRUE) / aeqSurv does', () => {
-    expect(Array.from(aeqSurvTimes([1, 0.1 * 3 * 10, 3, 2, 3.0000000000001]))).toEqual([1, 3, 3, 2, 3]);
     const x = Float64Array.from([0.2, 1.1, -0.4, 0.8, 0.3, -1.2, 0.5]);
     const event = Float64Array.from([1, 1, 0, 1, 1, 1, 0]);
     const exact = coxProportionalHazards(Float64Array.from([1, 3, 3, 3, 5, 6, 7]), event, [x], ['x']);
