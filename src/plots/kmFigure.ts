@@ -284,9 +284,8 @@ function placeAnnotation(groups: KmFigureGroup[], unit: TimeUnit, xMax: number, 
       let sPrev = 1;
       let loPrev = 1;
       let upPrev = 1;
-      for (let j = 0; j <= g.time.length; j++) {
-        const last = j === g.time.length;
-        const t = last ? g.time[j - 1] ?? 0 : g.time[j];
+      for (let j = 0; j < g.time.length; j++) {
+        const t = g.time[j];
         if (!Number.isFinite(t)) continue;
         const xa = px(tPrev);
         const xb = px(t);
@@ -296,7 +295,6 @@ function placeAnnotation(groups: KmFigureGroup[], unit: TimeUnit, xMax: number, 
         if (Number.isFinite(loPrev) && Number.isFinite(upPrev)) {
           score += 0.01 * overlap(xa, xb, c.x0, x1) * overlap(py(upPrev), py(loPrev), c.y0, y1);
         }
-        if (last) break;
         // vertical drop at t
         const s = g.surv[j];
         if (Number.isFinite(s)) {
