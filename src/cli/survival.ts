@@ -129,9 +129,13 @@ function survivalOptions(o: Record<string, any>): SurvivalOptions {
 function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, out: string): void {
   const a = run.analysis;
   const lines = [`migrascore survival: ${a.n} patients, ${a.events} events, ${a.groups.length} groups`];
-  for (const g of a.groups) lines.push(`  ${g.group}: n=${g.n}, events=${g.events}, median=${g.median ?? 'not reached'}`);
+  for (const g of a.groups) lines.push(`  ${g.group}: n=${g.n}, events=${g.events}, median=${g.median ?? 'not reached'} days`);
   lines.push(`  log-rank chisq=${a.logrank.chisq.toFixed(3)} on ${a.logrank.df} df, ${formatP(a.logrank.p)}`);
-  for (const t of a.cox.terms) lines.push(`  Cox ${t.term}: HR ${t.hr.toPrecision(3)} (${t.hr_lower.toPrecision(3)}–${t.hr_upper.toPrecision(3)}), ${formatP(t.p)}`);
+  for (const t of a.cox.terms) {
+    lines.push(t.infinite
+      ? `  Cox ${t.term}: HR not estimable (coefficient may be infinite: a group without events?), coef ${t.coef.toPrecision(3)}`
+      : `  Cox ${t.term}: HR ${t.hr.toPrecision(3)} (${t.hr_lower.toPrecision(3)}–${t.hr_upper.toPrecision(3)}), ${formatP(t.p)}`);
+  }
   if (run.cutpoint?.method === 'optimal') lines.push(`  optimal cutpoint ${run.cutpoint.value} (maxstat, Lau92 ${formatP(run.cutpoint.p_adjusted!)})`);
   if (run.loaded.join) {
     const j = run.loaded.join;

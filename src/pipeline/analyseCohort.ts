@@ -48,7 +48,7 @@ export interface CoxSummary {
   ties: CoxTies;
   n: number;
   events: number;
-  terms: { term: string; coef: number; se: number; hr: number; hr_lower: number; hr_upper: number; z: number; p: number }[];
+  terms: { term: string; coef: number; se: number; hr: number; hr_lower: number; hr_upper: number; z: number; p: number; aliased?: boolean; infinite?: boolean }[];
   loglik: [number, number];
   lrt: { chisq: number; df: number; p: number };
   wald: { chisq: number; df: number; p: number };
@@ -156,7 +156,10 @@ function fitCox(terms: DesignTerm[], formula: string, cohort: CohortForAnalysis,
     ties: fit.ties,
     n: fit.n,
     events: fit.events,
-    terms: fit.terms.map(({ term, coef, se, hr, hr_lower, hr_upper, z, p }) => ({ term, coef, se, hr, hr_lower, hr_upper, z, p })),
+    // R flags: an aliased column (NA coefficient) or a coefficient that may be infinite (separation).
+    terms: fit.terms.map(({ term, coef, se, hr, hr_lower, hr_upper, z, p, aliased, infinite }) => ({
+      term, coef, se, hr, hr_lower, hr_upper, z, p, ...(aliased ? { aliased } : {}), ...(infinite ? { infinite } : {}),
+    })),
     loglik: fit.loglik,
     lrt: fit.lrt,
     wald: fit.wald,
