@@ -129,7 +129,7 @@ function survivalOptions(o: Record<string, any>): SurvivalOptions {
 function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, out: string): void {
   const a = run.analysis;
   const lines = [`migrascore survival: ${a.n} patients, ${a.events} events, ${a.groups.length} groups`];
-  for (const g of a.groups) lines.push(`  ${g.group}: n=${g.n}, events=${g.events}, median=${g.median ?? 'not reached'} days`);
+  for (const g of a.groups) lines.push(`  ${g.group}: n=${g.n}, events=${g.events}, median=${g.median === null ? 'not reached' : `${g.median} days`}`);
   lines.push(`  log-rank chisq=${a.logrank.chisq.toFixed(3)} on ${a.logrank.df} df, ${formatP(a.logrank.p)}`);
   for (const t of a.cox.terms) {
     lines.push(t.infinite
