@@ -25,9 +25,16 @@ Examples:
       --value age_at_initial_pathologic_diagnosis --split quantiles:0.25,0.5,0.75 \\
       --time-unit years --out lgg-age
 
-  # Scores from \`migrascore score\`, joined on TCGA barcodes at patient level
+  # Scores from \`migrascore score\`, joined on TCGA barcodes at patient level;
+  # bottom versus top quarter, keeping primary (01) and metastatic (06) samples
   migrascore survival --clinical tcga-cdr.tsv --id bcr_patient_barcode --endpoint PFI \\
-      --scores scores.tsv --score migrasome-core --split extremes:0.25 --out pfi
+      --scores scores.tsv --score migrasome-core --split extremes:0.25 \\
+      --sample-types 01,06 --out pfi
+
+  # A fixed cutoff, Breslow ties, log-log 90% intervals, Peto–Peto test, in months
+  migrascore survival --clinical cohort.csv --time os_days --event vital_status \\
+      --value score --split cutoff:0.5 --ties breslow --conf-type log-log \\
+      --conf-level 0.9 --rho 1 --time-unit months --out cohort-cutoff
 
 Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg (and cutpoint.tsv
 with --split optimal). Exit codes: 0 success, 1 bad input or failed analysis, 2 usage error.`;
@@ -70,7 +77,7 @@ export function survivalCommand(): Command {
     .option('--score <col>', 'score column of --scores (default: its first score column)')
     .option('--split <rule>', 'median | quantiles:0.25,0.5,0.75 | extremes:q | cutoff:v | optimal', 'median')
     .option('--minprop <p>', 'optimal split: least proportion of patients in each group', numberIn('--minprop', 0, 0.5), 0.1)
-    .option('--covariates <cols>', 'adjust a Cox model for these columns (comma-separated; text columns become factors)', list, [] as string[])
+    .option('--covariates <cols>', 'adjust a Cox model for these columns (comma-separated; text columns become factors)', list)
     .addOption(new Option('--ties <method>', 'Cox tie handling').choices(['efron', 'breslow']).default('efron'))
     .addOption(new Option('--conf-type <type>', 'Kaplan–Meier confidence interval').choices(['log', 'log-log', 'plain']).default('log'))
     .option('--conf-level <level>', 'confidence level of intervals', numberIn('--conf-level', 0, 1), 0.95)
@@ -111,7 +118,7 @@ function survivalOptions(o: Record<string, any>): SurvivalOptions {
     event,
     endpoint: o.endpoint,
     grouping,
-    covariates: o.covariates,
+    covariates: o.covariates ?? [],
     sampleTypes: o.sampleTypes,
     split: parseSplitRule(o.split),
     splitText: o.split,
