@@ -1,5 +1,6 @@
 // `migrascore survival`: load → cohort → split → analyse → output files.
 import { MigrascoreError } from '../errors.js';
+import { parseNumberCell } from '../io/values.js';
 import { sortLevels } from '../survival/design.js';
 import { cutpointFeasible, maximallySelectedLogRank, type CutpointResult } from '../survival/cutpoint.js';
 import { ruleCutpoints, splitAtCutpoints, splitExtremes, type SplitRule, type ValueSplit } from '../survival/stratify.js';
@@ -51,7 +52,7 @@ export async function runSurvival(opts: SurvivalOptions): Promise<SurvivalRun> {
   let levels: string[];
   let cutpoint: CutpointSummary | undefined;
   if (loaded.categories) {
-    levels = sortLevels(loaded.categories);
+    levels = groupLevels(loaded.categories);
     const index = new Map(levels.map((l, i) => [l, i]));
     groupOf = Int32Array.from(loaded.categories, (c) => index.get(c!)!);
   } else {
@@ -102,4 +103,17 @@ function splitValue(loaded: LoadedCohort, opts: SurvivalOptions): { split: Value
     split,
     cutpoint: { method: rule.kind, value: cuts.length === 1 ? cuts[0] : cuts, statistic: null, p_adjusted: null, p_method: null, minprop: null },
   };
+}
+
+/**
+ * Levels of a --group column in R's factor() order: numeric order when every value is a
+ * number (R reads such a column as numeric), else ICU root collation of the text.
+ */
+export function groupLevels(categories: (string | null)[]): string[] {
+  const levels = sortLevels(categories);
+  const numbers = levels.map((l) => parseNumberCell(l));
+  if (numbers.every((x) => x !== undefined && Number.isFinite(x))) {
+    return levels.map((l, i) => ({ l, x: numbers[i]! })).sort((a, b) => a.x - b.x).map((e) => e.l);
+  }
+  return levels;
 }

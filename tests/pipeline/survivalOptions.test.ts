@@ -73,3 +73,11 @@ describe('survival options', () => {
     expect(a.cox.terms).toEqual(b.cox.terms);
   });
 });
+
+describe('groupLevels', () => {
+  it('orders numeric group codes numerically and text by ICU root collation', async () => {
+    const { groupLevels } = await import('../../src/pipeline/survival.js');
+    expect(groupLevels(['10', '2', '1', null, '2'])).toEqual(['1', '2', '10']);
+    expect(groupLevels(['b', 'A', 'a', '20-50', '>50', '<=20'])).toEqual(['<=20', '>50', '20-50', 'a', 'A', 'b']);
+  });
+});
