@@ -2,7 +2,9 @@
 // log-rank, and the Cox models of the contract (group, continuous value, adjusted).
 // Pure: plain data in, plain results out; `survival` and `pancan` both call it.
 import { MigrascoreError } from '../errors.js';
-import { fixTiedTimes, kaplanMeier, restrictedMean, survivalAt, survivalQuantile, type ConfType, type SurvivalCurve } from '../survival/kaplanMeier.js';
+import { kaplanMeier, type ConfType, type SurvivalCurve } from '../survival/kaplanMeier.js';
+import { restrictedMean, survivalAt, survivalQuantile } from '../survival/survfitSummary.js';
+import { fixTiedTimes } from '../survival/timefix.js';
 import { logRankTest, pairwiseLogRank } from '../survival/logRank.js';
 import { coxProportionalHazards, type CoxTies } from '../survival/cox.js';
 import { concordance } from '../survival/concordance.js';

@@ -2,7 +2,7 @@
 // standard error, as survival 3.5 concordancefit() computes it for coxph /
 // summary.coxph (R/concordance.R, src/concordance3.c), unweighted, one stratum,
 // timewt = "n".
-import { fixTiedTimes } from './kaplanMeier.js';
+import { fixTiedTimes } from './timefix.js';
 
 export interface Concordance {
   /** The concordance C (ties in the predictor count 1/2). NaN without events. */

@@ -3,10 +3,10 @@
 // coefficients, for adding g(t)·x to the model, where g is the centred
 // Kaplan–Meier transform of time. One row per coefficient plus GLOBAL.
 import { chiSquareUpperTail } from './distributions.js';
-import { orderByTime } from './cox.js';
-import { fixTiedTimes } from './kaplanMeier.js';
 import type { CoxFit } from './cox.js';
+import { orderByTime } from './coxPartialLikelihood.js';
 import { TOLER_CHOL, cholesky2, chsolve2 } from './linearAlgebra.js';
+import { fixTiedTimes } from './timefix.js';
 
 export interface ZphRow {
   term: string;

@@ -1,6 +1,6 @@
 // The G-rho family of k-sample tests (log-rank, Peto–Peto), as survival's survdiff.
 import { chiSquareUpperTail } from './distributions.js';
-import { fixTiedTimes } from './kaplanMeier.js';
+import { fixTiedTimes } from './timefix.js';
 import { benjaminiHochberg } from './multipleTesting.js';
 
 export interface LogRankOptions {

@@ -1,47 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { SURVIVAL_CASES, expectClose, num, survivalCase } from '../helpers/fixtures.js';
-import { coxProportionalHazards, type CoxTies } from '../../src/survival/cox.js';
-import { buildDesign, covariateTerm, sortLevels, type DesignTerm } from '../../src/survival/design.js';
-
-/**
- * The Cox models of a reference case, built as the CLI contract says: cohort = rows
- * with time, event and group; group reference 'low' (value splits at the expected
- * cutpoint, high = value > cutpoint) or the first sorted level; covariates numeric or
- * text; complete cases per model.
- */
-function fixtureModels(name: string) {
-  const { input, expected, call } = survivalCase(name);
-  const args = call.split(/\s+/);
-  const arg = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
-  const [timeCol, eventCol, groupCol, valueCol] = ['--time', '--event', '--group', '--value'].map(arg);
-  const text = (v: string | undefined) => (v === undefined || v === '' || v === 'NA' ? null : v);
-  const groupOf = (r: Record<string, string>) => {
-    if (groupCol) return text(r[groupCol]);
-    const v = num(r[valueCol!]);
-    return Number.isNaN(v) ? null : v > expected.cutpoint.value ? 'high' : 'low';
-  };
-  const cohort = input.filter((r) => !Number.isNaN(num(r[timeCol!])) && !Number.isNaN(num(r[eventCol!])) && groupOf(r) !== null);
-  const groups = cohort.map(groupOf);
-  const group: DesignTerm = { name: 'group', kind: 'factor', values: groups, levels: valueCol ? ['low', 'high'] : sortLevels(groups) };
-  const models: [string, DesignTerm[]][] = [['cox', [group]]];
-  if (valueCol) models.push(['cox_continuous', [{ name: valueCol, kind: 'numeric', values: Float64Array.from(cohort, (r) => num(r[valueCol])) }]]);
-  const covariates = arg('--covariates')?.split(',') ?? [];
-  if (covariates.length > 0) models.push(['cox_adjusted', [group, ...covariates.map((c) => covariateTerm(c, cohort.map((r) => text(r[c]))))]]);
-  return models
-    .filter(([key]) => expected[key] !== undefined)
-    .map(([key, terms]) => {
-      const d = buildDesign(terms, cohort.length);
-      return {
-        key,
-        expected: expected[key],
-        ties: (arg('--ties') ?? 'efron') as CoxTies,
-        time: Float64Array.from(d.rows, (i) => num(cohort[i][timeCol!])),
-        event: Float64Array.from(d.rows, (i) => num(cohort[i][eventCol!])),
-        columns: d.columns,
-        termNames: d.termNames,
-      };
-    });
-}
+import { SURVIVAL_CASES, expectClose } from '../helpers/fixtures.js';
+import { fixtureModels } from '../helpers/models.js';
+import { coxProportionalHazards } from '../../src/survival/cox.js';
+import { buildDesign, covariateTerm } from '../../src/survival/design.js';
 
 describe.each(SURVIVAL_CASES)('coxph reference case %s', (name) => {
   test.each(fixtureModels(name).map((m) => [m.key, m] as const))('%s', (key, m) => {

@@ -1,39 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { logRankTest, pairwiseLogRank } from '../../src/survival/logRank.js';
-import { SURVIVAL_CASES, expectClose, num, survivalCase } from '../helpers/fixtures.js';
+import { SURVIVAL_CASES, expectClose } from '../helpers/fixtures.js';
+import { fixtureCohort } from '../helpers/models.js';
 
 /** time, event and group codes of an R reference case, built from its input and call.txt. */
 function caseData(name: string) {
-  const c = survivalCase(name);
-  const args = c.call.split(/\s+/);
-  const flag = (f: string) => {
-    const i = args.indexOf(f);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const timeCol = flag('--time')!;
-  const eventCol = flag('--event')!;
-  const groupCol = flag('--group');
-  const valueCol = flag('--value');
-  let rows = c.input;
-  let levels: string[];
-  let code: (r: Record<string, string>) => number;
-  if (groupCol) {
-    levels = [...new Set(rows.map((r) => r[groupCol]))].sort(new Intl.Collator('und').compare);
-    code = (r) => levels.indexOf(r[groupCol]);
-  } else {
-    // Value splits: high = value > cutpoint; rows without the value are dropped.
-    rows = rows.filter((r) => !Number.isNaN(num(r[valueCol!])));
-    const cut = c.expected.cutpoint.value as number;
-    levels = ['low', 'high'];
-    code = (r) => (num(r[valueCol!]) > cut ? 1 : 0);
-  }
-  return {
-    expected: c.expected,
-    levels,
-    time: rows.map((r) => num(r[timeCol])),
-    event: rows.map((r) => num(r[eventCol])),
-    group: rows.map(code),
-  };
+  const c = fixtureCohort(name);
+  return { expected: c.expected, levels: c.levels, time: c.time, event: c.event, group: c.group.map((g) => c.levels.indexOf(g)) };
 }
 
 describe.each(SURVIVAL_CASES)('log-rank on R reference case %s', (name) => {
