@@ -13,32 +13,8 @@ import {
 } from '../../src/plots/kmFigure.js';
 import { GROUP_PALETTE, OKABE_ITO, groupColors } from '../../src/plots/palette.js';
 import { convertDays, DAYS_PER_UNIT, timeAxisTitle, toDays } from '../../src/plots/timeUnits.js';
+import { smallKmInput } from '../helpers/kmInput.js';
 
-// Hand-built KM rows (summary(survfit, censored=TRUE) style), times in days.
-// A: 5 subjects — event 10, censored 20, event + censored 35, event 50.
-// B: 3 subjects — two events 15, censored 40.
-function smallInput(overrides: Partial<KmFigureInput> = {}): KmFigureInput {
-  return {
-    groups: [
-      {
-        name: 'A', n: 5, events: 3,
-        time: [10, 20, 35, 50], nRisk: [5, 4, 3, 1], nEvent: [1, 0, 1, 1], nCensor: [0, 1, 1, 0],
-        surv: [0.8, 0.8, 0.8 * (2 / 3), 0], lower: [0.52, 0.52, 0.2, NaN], upper: [1, 1, 1, NaN],
-      },
-      {
-        name: 'B', n: 3, events: 2,
-        time: [15, 40], nRisk: [3, 1], nEvent: [2, 0], nCensor: [0, 1],
-        surv: [1 / 3, 1 / 3], lower: [0.06, 0.06], upper: [1, 1],
-      },
-    ],
-    timeUnit: 'days',
-    groupingLabel: 'arm',
-    logrank: { chisq: 6.25, df: 1, p: 0.0124 },
-    hazardRatio: [{ label: 'B vs A', hr: 2.634, lower: 2.1694, upper: 3.1955, p: 1.13e-22 }],
-    confLevel: 0.95,
-    ...overrides,
-  };
-}
 
 type Json = Record<string, unknown>;
 const vconcat = (spec: unknown) => (spec as { vconcat: Json[] }).vconcat;
@@ -115,16 +91,16 @@ describe('ticks and number at risk', () => {
   });
 
   it('counts subjects with time >= t', () => {
-    const [a, b] = smallInput().groups;
+    const [a, b] = smallKmInput().groups;
     expect([0, 10, 11, 20, 30, 35, 40, 50, 51].map((t) => numberAtRisk(a, t))).toEqual([5, 5, 4, 4, 3, 3, 1, 1, 0]);
     expect([0, 15, 16, 40, 41].map((t) => numberAtRisk(b, t))).toEqual([3, 3, 1, 1, 0]);
     // display-unit ticks are converted back to days: 1 year = 365.25 days, so a death on day 365 is not at risk
     const g = { time: [365, 366], nRisk: [2, 1] };
-    expect(riskTable([{ ...smallInput().groups[0], ...g, name: 'g' }], [0, 1], 'years').map((r) => r.nRisk)).toEqual([2, 1]);
+    expect(riskTable([{ ...smallKmInput().groups[0], ...g, name: 'g' }], [0, 1], 'years').map((r) => r.nRisk)).toEqual([2, 1]);
   });
 
   it('puts the counts at the KM axis ticks in the figure', () => {
-    const spec = kaplanMeierFigure(smallInput());
+    const spec = kaplanMeierFigure(smallKmInput());
     const [km, risk] = vconcat(spec);
     const ticks = [0, 10, 20, 30, 40, 50];
     const xAxis = (((km.layer as Json[])[1].encoding as Json).x as Json).axis as Json;
@@ -147,7 +123,7 @@ describe('ticks and number at risk', () => {
 
 describe('kaplanMeierFigure', () => {
   it('builds step curves from (0, 1), step bands without NA, and censoring marks', () => {
-    const spec = kaplanMeierFigure(smallInput({ timeUnit: 'months' }));
+    const spec = kaplanMeierFigure(smallKmInput({ timeUnit: 'months' }));
     const [km] = vconcat(spec);
     const layers = km.layer as Json[];
     expect((layers[0].mark as Json).interpolate).toBe('step-after');
@@ -165,9 +141,9 @@ describe('kaplanMeierFigure', () => {
   });
 
   it('is deterministic and NaN-free, with colour-blind-safe colours and the annotation', () => {
-    const input = smallInput();
+    const input = smallKmInput();
     const a = JSON.stringify(kaplanMeierFigure(input));
-    expect(JSON.stringify(kaplanMeierFigure(smallInput()))).toBe(a);
+    expect(JSON.stringify(kaplanMeierFigure(smallKmInput()))).toBe(a);
     expect(a).not.toMatch(/NaN|Infinity/);
     expect(a).toContain('Log-rank p = 0.0124');
     expect(a).toContain('HR (B vs A) = 2.63 (95% CI 2.17–3.20), p = 1.13e-22');
@@ -186,7 +162,7 @@ describe('kaplanMeierFigure', () => {
       info() { return this; },
       debug() { return this; },
     };
-    for (const input of [smallInput(), smallInput({ title: 'Trial', hazardRatio: undefined, timeUnit: 'years' })]) {
+    for (const input of [smallKmInput(), smallKmInput({ title: 'Trial', hazardRatio: undefined, timeUnit: 'years' })]) {
       const { spec } = compile(kaplanMeierFigure(input) as TopLevelSpec, { logger: logger as never });
       expect(spec.marks?.length).toBeGreaterThan(0);
     }
@@ -194,6 +170,6 @@ describe('kaplanMeierFigure', () => {
   });
 
   it('rejects an empty group list', () => {
-    expect(() => kaplanMeierFigure(smallInput({ groups: [] }))).toThrow(/no groups/);
+    expect(() => kaplanMeierFigure(smallKmInput({ groups: [] }))).toThrow(/no groups/);
   });
 });

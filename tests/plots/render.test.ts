@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { kaplanMeierFigure, type KmFigureInput } from '../../src/plots/kmFigure.js';
 import { estimateTextWidth, renderSvg } from '../../src/plots/render.js';
+import { smallKmInput } from '../helpers/kmInput.js';
 
 function input(): KmFigureInput {
-  return {
-    groups: [
-      {
-        name: 'low-score', n: 5, events: 3,
-        time: [10, 20, 35, 50], nRisk: [5, 4, 3, 1], nEvent: [1, 0, 1, 1], nCensor: [0, 1, 1, 0],
-        surv: [0.8, 0.8, 0.8 * (2 / 3), 0], lower: [0.52, 0.52, 0.2, NaN], upper: [1, 1, 1, NaN],
-      },
-      {
-        name: 'high-score', n: 3, events: 2,
-        time: [15, 40], nRisk: [3, 1], nEvent: [2, 0], nCensor: [0, 1],
-        surv: [1 / 3, 1 / 3], lower: [0.06, 0.06], upper: [1, 1],
-      },
-    ],
-    timeUnit: 'days',
+  return smallKmInput({
     groupingLabel: 'migrasome-core score (median split)',
-    logrank: { chisq: 6.25, df: 1, p: 0.0124 },
     hazardRatio: [{ label: 'high-score vs low-score', hr: 2.5, lower: 1.1, upper: 5.7, p: 0.03 }],
     title: 'Overall survival',
-    confLevel: 0.95,
-  };
+  }, ['low-score', 'high-score']);
 }
 
 /** The text content of every <text> element. */
