@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { MigrascoreError } from '../errors.js';
 import { survivalCommand } from './survival.js';
+import { genesetsCommand } from './genesets.js';
+import { scoreCommand } from './score.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -13,7 +15,7 @@ export function buildProgram(): Command {
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError('(run with --help for usage and examples)');
-  for (const command of [survivalCommand()]) {
+  for (const command of [scoreCommand(), survivalCommand(), genesetsCommand()]) {
     // addCommand does not inherit exitOverride and friends; without it commander exits 1 on usage errors.
     program.addCommand(command.copyInheritedSettings(program));
   }
@@ -21,7 +23,9 @@ export function buildProgram(): Command {
 Examples:
   migrascore survival --clinical examples/tcga-lgg-clinical.tsv --id bcr_patient_barcode \\
       --endpoint OS --value age_at_initial_pathologic_diagnosis --split median --out lgg-age
-  migrascore survival --help        every survival option, with examples`);
+  migrascore score --expr tcga.rsem.tsv.gz --geneset migrasome-core --out scores.tsv
+  migrascore genesets list
+  migrascore <command> --help      every option of a command, with examples`);
   return program;
 }
 

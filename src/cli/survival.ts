@@ -7,6 +7,8 @@ import type { GroupingSource } from '../pipeline/survivalInput.js';
 import { parseSplitRule } from '../survival/stratify.js';
 import { TIME_UNITS, type TimeUnit } from '../plots/timeUnits.js';
 import { formatPValue } from '../plots/kmFigure.js';
+import { addScoringOptions, scoreRequest } from './scoringOptions.js';
+import { formatGeneSetReport } from '../genes/resolve.js';
 
 const formatP = (p: number) => { const f = formatPValue(p); return f.startsWith('<') ? `p ${f}` : `p = ${f}`; };
 
@@ -30,6 +32,17 @@ Examples:
   migrascore survival --clinical tcga-cdr.tsv --id bcr_patient_barcode --endpoint PFI \\
       --scores scores.tsv --score migrasome-core --split extremes:0.25 \\
       --sample-types 01,06 --out pfi
+
+  # Score a TCGA matrix in the same run (ssGSEA of migrasome-core on the matched tumour
+  # samples), split at the median; aliquot barcodes match TCGA-CDR patients
+  migrascore survival --clinical tcga-cdr.tsv --id bcr_patient_barcode --endpoint OS \\
+      --expr tcga-mini-pancan.rsem.tsv.gz --geneset migrasome-core --method ssgsea \\
+      --threads 2 --out os-core
+
+  # GSVA with the Poisson kernel on counts, sets of 3 to 200 genes, the second set's score
+  migrascore survival --clinical clinical.tsv --time os_days --event os \\
+      --expr counts.tsv --geneset sets.gmt --method gsva --kcdf poisson --log2 no \\
+      --min-size 3 --max-size 200 --score set2 --out counts-gsva
 
   # A fixed cutoff, Breslow ties, log-log 90% intervals, Peto–Peto test, in months
   migrascore survival --clinical cohort.csv --time os_days --event vital_status \\
@@ -64,7 +77,7 @@ function numberIn(flag: string, lo: number, hi: number, openLo = true) {
 }
 
 export function survivalCommand(): Command {
-  return new Command('survival')
+  return addScoringOptions(new Command('survival')
     .description('Kaplan–Meier, log-rank and Cox analysis of patients split into groups (R survival / maxstat numbers).')
     .requiredOption('--clinical <file>', 'clinical table (TSV/CSV, optionally .gz), one row per patient')
     .option('--id <col>', 'ID column of the clinical table (default: its first column)')
@@ -74,7 +87,8 @@ export function survivalCommand(): Command {
     .option('--group <col>', 'group by a categorical column (levels sorted; the first is the Cox reference)')
     .option('--value <col>', 'split a numeric clinical column into groups (see --split)')
     .option('--scores <file>', 'split a score table from `migrascore score` (sample column + score columns)')
-    .option('--score <col>', 'score column of --scores (default: its first score column)')
+    .option('--expr <file>', 'score an expression matrix on the matched cohort in this run (see --geneset, --method)')
+    .option('--score <col>', 'score column of --scores, or gene set of --expr (default: the first)')
     .option('--split <rule>', 'median | quantiles:0.25,0.5,0.75 | extremes:q | cutoff:v | optimal', 'median')
     .option('--minprop <p>', 'optimal split: least proportion of patients in each group', numberIn('--minprop', 0, 0.5), 0.1)
     .option('--covariates <cols>', 'adjust a Cox model for these columns (comma-separated; text columns become factors)', list)
@@ -86,7 +100,7 @@ export function survivalCommand(): Command {
     .addOption(new Option('--rho <rho>', 'survdiff rho: 0 log-rank, 1 Peto–Peto').choices(['0', '1']).default('0'))
     .option('--sample-types <codes>', 'TCGA sample types kept when joining scores (default 01–09, tumours)', list)
     .addOption(new Option('--time-unit <unit>', 'time axis unit of the figure (input times are days)').choices([...TIME_UNITS]).default('days'))
-    .requiredOption('--out <dir>', 'output folder')
+    .requiredOption('--out <dir>', 'output folder'))
     .addHelpText('after', EXAMPLES)
     .action(async (o) => {
       const opts = survivalOptions(o);
@@ -101,15 +115,17 @@ function survivalOptions(o: Record<string, any>): SurvivalOptions {
   const time = o.endpoint ? `${o.endpoint}.time` : o.time;
   const event = o.endpoint ? o.endpoint : o.event;
   if (!time || !event) throw new UsageError('Say which columns hold survival: --time COL --event COL, or --endpoint E (TCGA-CDR naming).');
-  const sources = ['group', 'value', 'scores'].filter((k) => o[k] !== undefined);
+  const sources = ['group', 'value', 'scores', 'expr'].filter((k) => o[k] !== undefined);
   if (sources.length !== 1) {
-    throw new UsageError(`Give exactly one grouping: --group COL, --value COL or --scores FILE${sources.length > 1 ? ` (got --${sources.join(', --')})` : ''}.`);
+    throw new UsageError(`Give exactly one grouping: --group COL, --value COL, --scores FILE or --expr FILE${sources.length > 1 ? ` (got --${sources.join(', --')})` : ''}.`);
   }
-  if (o.score !== undefined && o.scores === undefined) throw new UsageError('--score names a column of --scores FILE; add --scores.');
+  if (o.score !== undefined && o.scores === undefined && o.expr === undefined) throw new UsageError('--score names a column of --scores FILE or a gene set of --expr FILE; add one of them.');
+  if (o.expr === undefined && (o.geneset !== undefined || o.method !== 'ssgsea')) throw new UsageError('--geneset and --method apply to --expr FILE.');
   const grouping: GroupingSource =
     o.group !== undefined ? { kind: 'group', column: o.group }
       : o.value !== undefined ? { kind: 'value', column: o.value }
-        : { kind: 'scores', file: o.scores, column: o.score };
+        : o.scores !== undefined ? { kind: 'scores', file: o.scores, column: o.score }
+          : { kind: 'expr', request: scoreRequest(o, o.expr), set: o.score };
   if (grouping.kind === 'group' && o.split !== 'median') throw new UsageError('--split applies to --value or --scores; --group uses the column\'s categories as they are.');
   return {
     clinical: o.clinical,
@@ -144,6 +160,12 @@ function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, out: string)
       : `  Cox ${t.term}: HR ${t.hr.toPrecision(3)} (${t.hr_lower.toPrecision(3)}–${t.hr_upper.toPrecision(3)}), ${formatP(t.p)}`);
   }
   if (run.cutpoint?.method === 'optimal') lines.push(`  optimal cutpoint ${run.cutpoint.value} (maxstat, Lau92 ${formatP(run.cutpoint.p_adjusted!)})`);
+  if (run.loaded.scoring) {
+    const sc = run.loaded.scoring;
+    lines.push(`  score: ${sc.method} of "${run.loaded.valueName}" on the ${run.analysis.n} matched patients${sc.log2.applied ? ' after log2(x+1)' : ''}`);
+    lines.push(...formatGeneSetReport(sc.genesets).split('\n').filter((l) => l.trim() !== '').map((l) => `  ${l}`));
+    for (const m of sc.messages) lines.push(`  note: ${m}`);
+  }
   if (run.loaded.join) {
     const j = run.loaded.join;
     lines.push(`  join: ${j.matched} of ${j.samples} samples matched ${j.clinical_rows} clinical rows (dropped: ${j.dropped.excluded_sample_type} other sample types, ${j.dropped.duplicate_samples} extra samples per patient, ${j.dropped.unmatched_samples} unmatched samples)`);

@@ -70,3 +70,18 @@ export function toTsv(header: string[], rows: (string | number | null)[][]): str
 export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 }
+
+/** Writes files that stand alone (not in an output folder) all-or-nothing: temp files first, then renames. */
+export function writeOutputFiles(files: { path: string; content: string | Uint8Array }[], inputPaths: string[]): void {
+  assertNotInput(files.map((f) => f.path), inputPaths);
+  const temps = files.map((f) => join(dirname(resolve(f.path)), `.${basename(f.path)}.partial-${process.pid}`));
+  try {
+    files.forEach((f, i) => {
+      mkdirSync(dirname(resolve(f.path)), { recursive: true });
+      writeFileSync(temps[i], f.content);
+    });
+    files.forEach((f, i) => renameSync(temps[i], resolve(f.path)));
+  } finally {
+    for (const t of temps) rmSync(t, { force: true });
+  }
+}

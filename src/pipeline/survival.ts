@@ -40,7 +40,7 @@ export interface SurvivalRun {
 }
 
 export async function runSurvival(opts: SurvivalOptions): Promise<SurvivalRun> {
-  const loaded = loadSurvivalInput(opts);
+  const loaded = await loadSurvivalInput(opts);
   const context = `${opts.clinical}`;
   if (loaded.time.length === 0) {
     throw new MigrascoreError(

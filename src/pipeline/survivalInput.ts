@@ -5,14 +5,19 @@ import { MigrascoreError } from '../errors.js';
 import { eventColumn, loadClinicalTable, numericColumn, textColumn, timeColumn } from '../io/clinical.js';
 import { requireColumn } from '../io/delimited.js';
 import { loadScoreColumn } from '../io/scores.js';
+import { existsSync } from 'node:fs';
 import { joinSamplesToClinical, type JoinReport } from '../tcga/join.js';
+import { selectSamples } from '../score/subset.js';
+import { loadForScoring, onMethodScale, scoreLoaded, type ScoreRequest, type ScoreRunReport } from './scoreMatrix.js';
 import { covariateTerm, type DesignTerm } from '../survival/design.js';
 import { pickItems, pickNumbers, pickTerms } from './rows.js';
 
 export type GroupingSource =
   | { kind: 'group'; column: string }
   | { kind: 'value'; column: string }
-  | { kind: 'scores'; file: string; column?: string };
+  | { kind: 'scores'; file: string; column?: string }
+  /** Score the matrix on the matched cohort in this run; `set` picks the score column (default: the first set). */
+  | { kind: 'expr'; request: ScoreRequest; set?: string };
 
 export interface SurvivalInputOptions {
   clinical: string;
@@ -38,10 +43,12 @@ export interface LoadedCohort {
   valueName: string | null;
   covariates: DesignTerm[];
   join?: JoinReport & { missing_survival: number };
+  /** Gene matching, scale and method of a score computed in this run (--expr). */
+  scoring?: ScoreRunReport;
   dropped: { missing_survival: number; missing_group: number };
 }
 
-export function loadSurvivalInput(opts: SurvivalInputOptions): LoadedCohort {
+export async function loadSurvivalInput(opts: SurvivalInputOptions): Promise<LoadedCohort> {
   const table = loadClinicalTable(opts.clinical, opts.id);
   // Validate every named column up front so one run reports a wrong name at once.
   requireColumn(table, opts.time, 'the survival time (--time)');
@@ -55,6 +62,7 @@ export function loadSurvivalInput(opts: SurvivalInputOptions): LoadedCohort {
   let values: Float64Array | null = null;
   let valueName: string | null = null;
   let join: JoinReport | undefined;
+  let scoring: ScoreRunReport | undefined;
   const inputPaths = [opts.clinical];
   const g = opts.grouping;
   if (g.kind === 'group') {
@@ -62,6 +70,14 @@ export function loadSurvivalInput(opts: SurvivalInputOptions): LoadedCohort {
   } else if (g.kind === 'value') {
     values = numericColumn(table, g.column, 'value (--value)');
     valueName = g.column;
+  } else if (g.kind === 'expr') {
+    const scored = await scoreCohort(table.ids, time, event, g, opts.sampleTypes);
+    join = scored.join;
+    rowForSample = scored.rowForSample;
+    values = scored.values;
+    valueName = scored.valueName;
+    scoring = scored.report;
+    inputPaths.push(g.request.expr, ...g.request.genesets.filter((s) => existsSync(s)));
   } else {
     const scores = loadScoreColumn(g.file, g.column);
     inputPaths.push(g.file);
@@ -102,6 +118,46 @@ export function loadSurvivalInput(opts: SurvivalInputOptions): LoadedCohort {
     valueName,
     covariates: pickTerms(covariates, rows),
     join: join ? { ...join, missing_survival: missingSurvival } : undefined,
+    scoring,
     dropped: { missing_survival: missingSurvival, missing_group: missingGroup },
+  };
+}
+
+/**
+ * --expr: reads and scores the matrix on exactly the analysis cohort — samples matched
+ * to clinical rows that have a time and an event (contract) — and returns one value per
+ * clinical row (NaN where no sample matched).
+ */
+async function scoreCohort(
+  clinicalIds: string[], time: Float64Array, event: Int8Array,
+  g: Extract<GroupingSource, { kind: 'expr' }>, sampleTypes?: string[],
+) {
+  const loaded = await loadForScoring(g.request);
+  const joined = joinSamplesToClinical(loaded.matrix.samples, clinicalIds, sampleTypes);
+  if (joined.report.matched === 0) {
+    throw new MigrascoreError(
+      `No sample of ${g.request.expr} matches a clinical ID. First sample IDs: ${loaded.matrix.samples.slice(0, 3).join(', ')}; ` +
+        `first clinical IDs: ${clinicalIds.slice(0, 3).join(', ')}. Choose the clinical ID column with --id; TCGA barcodes match at patient level.`,
+    );
+  }
+  const cohortRows: number[] = [];
+  for (let r = 0; r < clinicalIds.length; r++) {
+    if (joined.sampleForClinical[r] >= 0 && !Number.isNaN(time[r]) && event[r] >= 0) cohortRows.push(r);
+  }
+  const setIndex = g.set === undefined ? 0 : loaded.sets.findIndex((s) => s.name === g.set);
+  if (setIndex < 0) {
+    throw new MigrascoreError(`--score "${g.set}" is not one of the scored gene sets (${loaded.sets.map((s) => s.name).join(', ')}).`, 2);
+  }
+  const cohort = selectSamples(loaded.matrix, cohortRows.map((r) => joined.sampleForClinical[r]));
+  const onScale = onMethodScale(cohort, g.request, loaded.report);
+  const scores = await scoreLoaded(onScale, loaded.sets, g.request);
+  const values = new Float64Array(clinicalIds.length).fill(NaN);
+  cohortRows.forEach((r, j) => { values[r] = scores[setIndex][j]; });
+  return {
+    join: joined.report,
+    rowForSample: joined.sampleForClinical,
+    values,
+    valueName: loaded.sets[setIndex].name,
+    report: { ...loaded.report, scored_samples: cohortRows.length } as ScoreRunReport,
   };
 }

@@ -40,7 +40,9 @@ export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutp
       time: opts.time,
       event: opts.event,
       endpoint: opts.endpoint ?? null,
-      grouping: grouping.kind === 'scores' ? { source: 'scores', file: grouping.file, column: loaded.valueName } : { source: grouping.kind, column: grouping.column },
+      grouping: grouping.kind === 'scores' ? { source: 'scores', file: grouping.file, column: loaded.valueName }
+        : grouping.kind === 'expr' ? { source: 'expr', file: grouping.request.expr, genesets: grouping.request.genesets, method: grouping.request.method, score: loaded.valueName }
+          : { source: grouping.kind, column: grouping.column },
       split: grouping.kind === 'group' ? null : opts.splitText,
       covariates: opts.covariates,
     },
@@ -57,6 +59,7 @@ export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutp
     ...(a.cox_adjusted ? { cox_adjusted: a.cox_adjusted } : {}),
     ...(a.at_times ? { at_times: a.at_times } : {}),
     ...(loaded.join ? { join: loaded.join } : {}),
+    ...(loaded.scoring ? { scoring: loaded.scoring } : {}),
     dropped: loaded.dropped,
     warnings: a.warnings,
   };
