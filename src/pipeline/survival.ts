@@ -40,11 +40,14 @@ export interface SurvivalRun {
 }
 
 export async function runSurvival(opts: SurvivalOptions): Promise<SurvivalRun> {
-  const loaded = await loadSurvivalInput(opts);
-  const context = `${opts.clinical}`;
+  return analyseLoaded(await loadSurvivalInput(opts), opts, opts.clinical);
+}
+
+/** Splits a loaded cohort, analyses it and builds the output files (`survival`, and each cancer of `pancan`). */
+export async function analyseLoaded(loaded: LoadedCohort, opts: SurvivalOptions, context: string): Promise<SurvivalRun> {
   if (loaded.time.length === 0) {
     throw new MigrascoreError(
-      `${opts.clinical}: no row has a time, an event and a grouping value ` +
+      `${context}: no row has a time, an event and a grouping value ` +
         `(${loaded.dropped.missing_survival} lacked time or event, ${loaded.dropped.missing_group} the grouping value). Check the column names and missing-value codes.`,
     );
   }
@@ -56,7 +59,7 @@ export async function runSurvival(opts: SurvivalOptions): Promise<SurvivalRun> {
     const index = new Map(levels.map((l, i) => [l, i]));
     groupOf = Int32Array.from(loaded.categories, (c) => index.get(c!)!);
   } else {
-    const split = splitValue(loaded, opts);
+    const split = splitValue(loaded, opts, context);
     groupOf = split.split.group;
     levels = split.split.levels;
     cutpoint = split.cutpoint;
@@ -80,14 +83,14 @@ export async function runSurvival(opts: SurvivalOptions): Promise<SurvivalRun> {
   return { loaded, labels, analysis, cutpoint, files };
 }
 
-function splitValue(loaded: LoadedCohort, opts: SurvivalOptions): { split: ValueSplit; cutpoint: CutpointSummary } {
+function splitValue(loaded: LoadedCohort, opts: SurvivalOptions, context: string): { split: ValueSplit; cutpoint: CutpointSummary } {
   const values = loaded.values!;
   const rule = opts.split;
   if (rule.kind === 'optimal') {
     const feasible = cutpointFeasible(values, { minprop: opts.minprop });
     if (!feasible.feasible) {
       throw new MigrascoreError(
-        `--split optimal with --minprop ${opts.minprop}: no cutpoint of "${loaded.valueName}" leaves at least ${opts.minprop * 100}% of the ` +
+        `${context}: --split optimal with --minprop ${opts.minprop}: no cutpoint of "${loaded.valueName}" leaves at least ${opts.minprop * 100}% of the ` +
           `${feasible.n} patients on each side (${feasible.nDistinct} distinct values). Lower --minprop or use --split median.`,
       );
     }

@@ -1,15 +1,17 @@
 // Loads a clinical table and a grouping source and builds the analysis cohort, as the
 // contract's "Analysis cohort" section says: matched rows with time and event, then
 // rows with a grouping value; covariate gaps are left for each Cox model to drop.
+// `pancan` reuses the pieces: the clinical data and the scored matrix are loaded once,
+// then a cohort is assembled per cancer type.
+import { existsSync } from 'node:fs';
 import { MigrascoreError } from '../errors.js';
-import { eventColumn, loadClinicalTable, numericColumn, textColumn, timeColumn } from '../io/clinical.js';
+import { eventColumn, loadClinicalTable, numericColumn, textColumn, timeColumn, type ClinicalTable } from '../io/clinical.js';
 import { requireColumn } from '../io/delimited.js';
 import { loadScoreColumn } from '../io/scores.js';
-import { existsSync } from 'node:fs';
-import { joinSamplesToClinical, type JoinReport } from '../tcga/join.js';
+import { joinSamplesToClinical, type JoinReport, type JoinResult } from '../tcga/join.js';
 import { selectSamples } from '../score/subset.js';
-import { loadForScoring, onMethodScale, scoreLoaded, type ScoreRequest, type ScoreRunReport } from './scoreMatrix.js';
 import { covariateTerm, type DesignTerm } from '../survival/design.js';
+import { loadForScoring, onMethodScale, scoreLoaded, type LoadedForScoring, type ScoreRequest, type ScoreRunReport } from './scoreMatrix.js';
 import { pickItems, pickNumbers, pickTerms } from './rows.js';
 
 export type GroupingSource =
@@ -19,13 +21,16 @@ export type GroupingSource =
   /** Score the matrix on the matched cohort in this run; `set` picks the score column (default: the first set). */
   | { kind: 'expr'; request: ScoreRequest; set?: string };
 
-export interface SurvivalInputOptions {
+export interface ClinicalInputOptions {
   clinical: string;
   id?: string;
   time: string;
   event: string;
-  grouping: GroupingSource;
   covariates: string[];
+}
+
+export interface SurvivalInputOptions extends ClinicalInputOptions {
+  grouping: GroupingSource;
   sampleTypes?: string[];
 }
 
@@ -38,7 +43,7 @@ export interface LoadedCohort {
   event: Uint8Array;
   /** Categorical grouping (for --group) or null. */
   categories: (string | null)[] | null;
-  /** Numeric grouping value (for --value/--scores) or null. */
+  /** Numeric grouping value (for --value/--scores/--expr) or null. */
   values: Float64Array | null;
   valueName: string | null;
   covariates: DesignTerm[];
@@ -48,116 +53,160 @@ export interface LoadedCohort {
   dropped: { missing_survival: number; missing_group: number };
 }
 
-export async function loadSurvivalInput(opts: SurvivalInputOptions): Promise<LoadedCohort> {
+/** The clinical table with its survival and covariate columns parsed (all rows). */
+export interface ClinicalData {
+  path: string;
+  table: ClinicalTable;
+  time: Float64Array;
+  /** 0/1, -1 where missing. */
+  event: Int8Array;
+  covariates: DesignTerm[];
+}
+
+export function loadClinicalData(opts: ClinicalInputOptions): ClinicalData {
   const table = loadClinicalTable(opts.clinical, opts.id);
   // Validate every named column up front so one run reports a wrong name at once.
   requireColumn(table, opts.time, 'the survival time (--time)');
   requireColumn(table, opts.event, 'the event indicator (--event)');
-  const time = timeColumn(table, opts.time);
-  const event = eventColumn(table, opts.event);
-  const covariates = opts.covariates.map((c) => covariateTerm(c, textColumn(table, c, 'a covariate (--covariates)')));
+  return {
+    path: opts.clinical,
+    table,
+    time: timeColumn(table, opts.time),
+    event: eventColumn(table, opts.event),
+    covariates: opts.covariates.map((c) => covariateTerm(c, textColumn(table, c, 'a covariate (--covariates)'))),
+  };
+}
 
-  let rowForSample: Int32Array | null = null; // clinical row → score index
-  let categories: (string | null)[] | null = null;
-  let values: Float64Array | null = null;
-  let valueName: string | null = null;
-  let join: JoinReport | undefined;
-  let scoring: ScoreRunReport | undefined;
-  const inputPaths = [opts.clinical];
-  const g = opts.grouping;
-  if (g.kind === 'group') {
-    categories = textColumn(table, g.column, 'the grouping (--group)');
-  } else if (g.kind === 'value') {
-    values = numericColumn(table, g.column, 'value (--value)');
-    valueName = g.column;
-  } else if (g.kind === 'expr') {
-    const scored = await scoreCohort(table.ids, time, event, g, opts.sampleTypes);
-    join = scored.join;
-    rowForSample = scored.rowForSample;
-    values = scored.values;
-    valueName = scored.valueName;
-    scoring = scored.report;
-    inputPaths.push(g.request.expr, ...g.request.genesets.filter((s) => existsSync(s)));
-  } else {
-    const scores = loadScoreColumn(g.file, g.column);
-    inputPaths.push(g.file);
-    const joined = joinSamplesToClinical(scores.sampleIds, table.ids, opts.sampleTypes);
-    join = joined.report;
-    if (joined.report.matched === 0) {
-      throw new MigrascoreError(
-        `No sample of ${g.file} matches an ID of ${opts.clinical} (column "${table.idColumn}"). ` +
-          `First score IDs: ${scores.sampleIds.slice(0, 3).join(', ')}; first clinical IDs: ${table.ids.slice(0, 3).join(', ')}. ` +
-          'Choose the clinical ID column with --id; TCGA barcodes match at patient level.',
-      );
-    }
-    rowForSample = joined.sampleForClinical;
-    values = new Float64Array(table.rows.length).fill(NaN);
-    for (let r = 0; r < values.length; r++) if (rowForSample[r] >= 0) values[r] = scores.values[rowForSample[r]];
-    valueName = scores.column;
-  }
+/** A grouping input per clinical row, and (for matched sources) which rows have a sample. */
+export interface RowGrouping {
+  categories?: (string | null)[];
+  values?: Float64Array;
+  valueName?: string;
+  /** Clinical rows outside the cohort (no matched sample, another cancer). */
+  excluded?: (r: number) => boolean;
+  join?: JoinReport;
+  scoring?: ScoreRunReport;
+  inputPaths: string[];
+}
 
+/** The analysis cohort: rows not excluded, with time and event, then with a grouping value. */
+export function assembleCohort(clinical: ClinicalData, g: RowGrouping): LoadedCohort {
+  const { table, time, event } = clinical;
   const keep: number[] = [];
   let missingSurvival = 0;
   let missingGroup = 0;
   for (let r = 0; r < table.rows.length; r++) {
-    if (rowForSample && rowForSample[r] < 0) continue;
+    if (g.excluded?.(r)) continue;
     if (Number.isNaN(time[r]) || event[r] < 0) { missingSurvival++; continue; }
-    const noGroup = categories ? categories[r] === null : Number.isNaN(values![r]);
+    const noGroup = g.categories ? g.categories[r] === null : Number.isNaN(g.values![r]);
     if (noGroup) { missingGroup++; continue; }
     keep.push(r);
   }
   const rows = Int32Array.from(keep);
   return {
-    clinicalPath: opts.clinical,
-    inputPaths,
+    clinicalPath: clinical.path,
+    inputPaths: [clinical.path, ...g.inputPaths],
     ids: pickItems(table.ids, rows),
     time: pickNumbers(time, rows),
     event: Uint8Array.from(pickNumbers(event, rows)),
-    categories: categories ? pickItems(categories, rows) : null,
-    values: values ? pickNumbers(values, rows) : null,
-    valueName,
-    covariates: pickTerms(covariates, rows),
-    join: join ? { ...join, missing_survival: missingSurvival } : undefined,
-    scoring,
+    categories: g.categories ? pickItems(g.categories, rows) : null,
+    values: g.values ? pickNumbers(g.values, rows) : null,
+    valueName: g.valueName ?? null,
+    covariates: pickTerms(clinical.covariates, rows),
+    join: g.join ? { ...g.join, missing_survival: missingSurvival } : undefined,
+    scoring: g.scoring,
     dropped: { missing_survival: missingSurvival, missing_group: missingGroup },
   };
 }
 
-/**
- * --expr: reads and scores the matrix on exactly the analysis cohort — samples matched
- * to clinical rows that have a time and an event (contract) — and returns one value per
- * clinical row (NaN where no sample matched).
- */
-async function scoreCohort(
-  clinicalIds: string[], time: Float64Array, event: Int8Array,
-  g: Extract<GroupingSource, { kind: 'expr' }>, sampleTypes?: string[],
-) {
-  const loaded = await loadForScoring(g.request);
-  const joined = joinSamplesToClinical(loaded.matrix.samples, clinicalIds, sampleTypes);
+export async function loadSurvivalInput(opts: SurvivalInputOptions): Promise<LoadedCohort> {
+  const clinical = loadClinicalData(opts);
+  const { table } = clinical;
+  const g = opts.grouping;
+  if (g.kind === 'group') {
+    return assembleCohort(clinical, { categories: textColumn(table, g.column, 'the grouping (--group)'), inputPaths: [] });
+  }
+  if (g.kind === 'value') {
+    return assembleCohort(clinical, { values: numericColumn(table, g.column, 'value (--value)'), valueName: g.column, inputPaths: [] });
+  }
+  if (g.kind === 'expr') {
+    const expr = await prepareExpression(g.request, table.ids, opts.sampleTypes, g.set);
+    const cohortRows = matchedRowsWithSurvival(clinical, expr.joined);
+    return assembleCohort(clinical, await scoreClinicalRows(expr, cohortRows));
+  }
+  const scores = loadScoreColumn(g.file, g.column);
+  const joined = joinSamplesToClinical(scores.sampleIds, table.ids, opts.sampleTypes);
+  if (joined.report.matched === 0) throw noMatch(g.file, scores.sampleIds, table);
+  const values = new Float64Array(table.rows.length).fill(NaN);
+  for (let r = 0; r < values.length; r++) if (joined.sampleForClinical[r] >= 0) values[r] = scores.values[joined.sampleForClinical[r]];
+  return assembleCohort(clinical, {
+    values, valueName: scores.column, join: joined.report, inputPaths: [g.file],
+    excluded: (r) => joined.sampleForClinical[r] < 0,
+  });
+}
+
+function noMatch(file: string, sampleIds: string[], table: ClinicalTable): MigrascoreError {
+  return new MigrascoreError(
+    `No sample of ${file} matches an ID of ${table.path} (column "${table.idColumn}"). ` +
+      `First sample IDs: ${sampleIds.slice(0, 3).join(', ')}; first clinical IDs: ${table.ids.slice(0, 3).join(', ')}. ` +
+      'Choose the clinical ID column with --id; TCGA barcodes match at patient level.',
+  );
+}
+
+/** An expression matrix read once, put on its method's scale, and joined to the clinical rows. */
+export interface PreparedExpression {
+  request: ScoreRequest;
+  scoring: LoadedForScoring;
+  joined: JoinResult;
+  setIndex: number;
+  inputPaths: string[];
+}
+
+export async function prepareExpression(request: ScoreRequest, clinicalIds: string[], sampleTypes: string[] | undefined, set?: string): Promise<PreparedExpression> {
+  const scoring = await loadForScoring(request);
+  const setIndex = set === undefined ? 0 : scoring.sets.findIndex((s) => s.name === set);
+  if (setIndex < 0) {
+    throw new MigrascoreError(`--score "${set}" is not one of the scored gene sets (${scoring.sets.map((s) => s.name).join(', ')}).`, 2);
+  }
+  // The scale is a property of the data source: decide it once, on the matrix as read,
+  // so a cancer scored alone and within a pan-cancer run are scored alike.
+  scoring.matrix = onMethodScale(scoring.matrix, request, scoring.report) as typeof scoring.matrix;
+  const joined = joinSamplesToClinical(scoring.matrix.samples, clinicalIds, sampleTypes);
   if (joined.report.matched === 0) {
     throw new MigrascoreError(
-      `No sample of ${g.request.expr} matches a clinical ID. First sample IDs: ${loaded.matrix.samples.slice(0, 3).join(', ')}; ` +
+      `No sample of ${request.expr} matches a clinical ID. First sample IDs: ${scoring.matrix.samples.slice(0, 3).join(', ')}; ` +
         `first clinical IDs: ${clinicalIds.slice(0, 3).join(', ')}. Choose the clinical ID column with --id; TCGA barcodes match at patient level.`,
     );
   }
-  const cohortRows: number[] = [];
-  for (let r = 0; r < clinicalIds.length; r++) {
-    if (joined.sampleForClinical[r] >= 0 && !Number.isNaN(time[r]) && event[r] >= 0) cohortRows.push(r);
+  return { request, scoring, joined, setIndex, inputPaths: [request.expr, ...request.genesets.filter((s) => existsSync(s))] };
+}
+
+/** Clinical rows with a matched sample and a time and an event: the contract's analysis cohort. */
+export function matchedRowsWithSurvival(clinical: ClinicalData, joined: JoinResult, extra: (r: number) => boolean = () => true): number[] {
+  const rows: number[] = [];
+  for (let r = 0; r < clinical.time.length; r++) {
+    if (joined.sampleForClinical[r] >= 0 && !Number.isNaN(clinical.time[r]) && clinical.event[r] >= 0 && extra(r)) rows.push(r);
   }
-  const setIndex = g.set === undefined ? 0 : loaded.sets.findIndex((s) => s.name === g.set);
-  if (setIndex < 0) {
-    throw new MigrascoreError(`--score "${g.set}" is not one of the scored gene sets (${loaded.sets.map((s) => s.name).join(', ')}).`, 2);
-  }
-  const cohort = selectSamples(loaded.matrix, cohortRows.map((r) => joined.sampleForClinical[r]));
-  const onScale = onMethodScale(cohort, g.request, loaded.report);
-  const scores = await scoreLoaded(onScale, loaded.sets, g.request);
-  const values = new Float64Array(clinicalIds.length).fill(NaN);
+  return rows;
+}
+
+/** Scores exactly the samples of `cohortRows` (contract) and returns the grouping for those rows. */
+export async function scoreClinicalRows(
+  expr: PreparedExpression, cohortRows: number[],
+  excluded: (r: number) => boolean = (r) => expr.joined.sampleForClinical[r] < 0,
+): Promise<RowGrouping> {
+  const { scoring, joined, setIndex } = expr;
+  const nClinical = joined.sampleForClinical.length;
+  const cohort = selectSamples(scoring.matrix, cohortRows.map((r) => joined.sampleForClinical[r]));
+  const scores = await scoreLoaded(cohort, scoring.sets, expr.request);
+  const values = new Float64Array(nClinical).fill(NaN);
   cohortRows.forEach((r, j) => { values[r] = scores[setIndex][j]; });
   return {
-    join: joined.report,
-    rowForSample: joined.sampleForClinical,
     values,
-    valueName: loaded.sets[setIndex].name,
-    report: { ...loaded.report, scored_samples: cohortRows.length } as ScoreRunReport,
+    valueName: scoring.sets[setIndex].name,
+    join: joined.report,
+    scoring: { ...scoring.report, scored_samples: cohortRows.length } as ScoreRunReport,
+    inputPaths: expr.inputPaths,
+    excluded,
   };
 }
