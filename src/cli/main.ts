@@ -6,6 +6,7 @@ import { MigrascoreError } from '../errors.js';
 import { survivalCommand } from './survival.js';
 import { genesetsCommand } from './genesets.js';
 import { scoreCommand } from './score.js';
+import { pancanCommand } from './pancan.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -15,7 +16,7 @@ export function buildProgram(): Command {
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError('(run with --help for usage and examples)');
-  for (const command of [scoreCommand(), survivalCommand(), genesetsCommand()]) {
+  for (const command of [scoreCommand(), survivalCommand(), pancanCommand(), genesetsCommand()]) {
     // addCommand does not inherit exitOverride and friends; without it commander exits 1 on usage errors.
     program.addCommand(command.copyInheritedSettings(program));
   }

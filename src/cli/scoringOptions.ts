@@ -1,17 +1,11 @@
 // Flags shared by `score` and `survival --expr`: which sets, which method, which scale.
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
+import { positiveInt } from './parsers.js';
 import type { ScoreRequest } from '../pipeline/scoreMatrix.js';
 import { SCORE_METHOD_NAMES } from '../score/methods.js';
 import type { ScoreMethodName } from '../score/types.js';
 
-export function positiveInt(flag: string) {
-  return (v: string): number => {
-    const x = Number(v);
-    if (!Number.isInteger(x) || x < 1) throw new UsageError(`${flag} "${v}" must be a whole number of at least 1.`);
-    return x;
-  };
-}
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];

@@ -8,7 +8,9 @@ import { parseSplitRule } from '../survival/stratify.js';
 import { TIME_UNITS, type TimeUnit } from '../plots/timeUnits.js';
 import { formatPValue } from '../plots/kmFigure.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
+import { list, numberIn, numberList } from './parsers.js';
 import { formatGeneSetReport } from '../genes/resolve.js';
+import { resolveClinical } from '../tcga/cdr.js';
 
 const formatP = (p: number) => { const f = formatPValue(p); return f.startsWith('<') ? `p ${f}` : `p = ${f}`; };
 
@@ -27,9 +29,9 @@ Examples:
       --value age_at_initial_pathologic_diagnosis --split quantiles:0.25,0.5,0.75 \\
       --time-unit years --out lgg-age
 
-  # Scores from \`migrascore score\`, joined on TCGA barcodes at patient level;
+  # Scores from \`migrascore score\`, joined to the built-in TCGA-CDR table at patient level;
   # bottom versus top quarter, keeping primary (01) and metastatic (06) samples
-  migrascore survival --clinical tcga-cdr.tsv --id bcr_patient_barcode --endpoint PFI \\
+  migrascore survival --clinical tcga-cdr --endpoint PFI \\
       --scores scores.tsv --score migrasome-core --split extremes:0.25 \\
       --sample-types 01,06 --out pfi
 
@@ -52,34 +54,13 @@ Examples:
 Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg (and cutpoint.tsv
 with --split optimal). Exit codes: 0 success, 1 bad input or failed analysis, 2 usage error.`;
 
-function list(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-}
 
-function numberList(flag: string) {
-  return (value: string): number[] => {
-    const xs = list(value).map(Number);
-    if (xs.length === 0 || xs.some((x) => !Number.isFinite(x) || x < 0)) {
-      throw new UsageError(`${flag} "${value}" must be a comma-separated list of non-negative numbers, e.g. 365,730.`);
-    }
-    return xs;
-  };
-}
 
-function numberIn(flag: string, lo: number, hi: number, openLo = true) {
-  return (value: string): number => {
-    const x = Number(value);
-    if (!Number.isFinite(x) || (openLo ? x <= lo : x < lo) || x >= hi) {
-      throw new UsageError(`${flag} "${value}" must be a number ${openLo ? 'above' : 'at least'} ${lo} and below ${hi}.`);
-    }
-    return x;
-  };
-}
 
 export function survivalCommand(): Command {
   return addScoringOptions(new Command('survival')
     .description('Kaplan–Meier, log-rank and Cox analysis of patients split into groups (R survival / maxstat numbers).')
-    .requiredOption('--clinical <file>', 'clinical table (TSV/CSV, optionally .gz), one row per patient')
+    .requiredOption('--clinical <file>', 'clinical table (TSV/CSV, optionally .gz), one row per patient, or tcga-cdr (built in)')
     .option('--id <col>', 'ID column of the clinical table (default: its first column)')
     .option('--time <col>', 'survival time column (days)')
     .option('--event <col>', 'event column: 0/1, 1/2 (R Surv), TRUE/FALSE, alive/dead, 0:LIVING/1:DECEASED')
@@ -111,6 +92,7 @@ export function survivalCommand(): Command {
 }
 
 function survivalOptions(o: Record<string, any>): SurvivalOptions {
+  const clinical = resolveClinical(o.clinical);
   if (o.endpoint && (o.time || o.event)) throw new UsageError('Give either --endpoint or --time/--event, not both.');
   const time = o.endpoint ? `${o.endpoint}.time` : o.time;
   const event = o.endpoint ? o.endpoint : o.event;
@@ -128,8 +110,8 @@ function survivalOptions(o: Record<string, any>): SurvivalOptions {
           : { kind: 'expr', request: scoreRequest(o, o.expr), set: o.score };
   if (grouping.kind === 'group' && o.split !== 'median') throw new UsageError('--split applies to --value or --scores; --group uses the column\'s categories as they are.');
   return {
-    clinical: o.clinical,
-    id: o.id,
+    clinical: clinical.path,
+    id: o.id ?? clinical.idColumn,
     time,
     event,
     endpoint: o.endpoint,

@@ -64,7 +64,11 @@ export interface ClinicalData {
 }
 
 export function loadClinicalData(opts: ClinicalInputOptions): ClinicalData {
-  const table = loadClinicalTable(opts.clinical, opts.id);
+  return clinicalColumns(loadClinicalTable(opts.clinical, opts.id), opts);
+}
+
+/** Parses the survival and covariate columns of an already loaded table (pancan: once per endpoint). */
+export function clinicalColumns(table: ClinicalTable, opts: Omit<ClinicalInputOptions, 'id'>): ClinicalData {
   // Validate every named column up front so one run reports a wrong name at once.
   requireColumn(table, opts.time, 'the survival time (--time)');
   requireColumn(table, opts.event, 'the event indicator (--event)');

@@ -34,3 +34,28 @@ export function groupColors(n: number): string[] {
   for (let i = 0; i < n; i++) out.push(GROUP_PALETTE[i % GROUP_PALETTE.length]);
   return out;
 }
+
+/** Marks of a significant hazard ratio > 1 (higher risk) in forest plots: Okabe–Ito vermillion. */
+export const RISK_COLOR = OKABE_ITO.vermillion;
+/** Marks of a significant hazard ratio < 1 (lower risk) in forest plots: Okabe–Ito blue. */
+export const PROTECTIVE_COLOR = OKABE_ITO.blue;
+/** Marks that are not significant: dark grey. */
+export const NEUTRAL_MARK = '#4d4d4d';
+/** Cells without a value (not estimable, no data). */
+export const MISSING_FILL = '#d9d9d9';
+
+/**
+ * Diverging blue–white–red (ColorBrewer RdBu, 9 classes, blue end first): colour-blind
+ * safe, for values centred on 0 such as log2 hazard ratios (blue < 0 < red).
+ */
+export const DIVERGING_BLUE_RED: readonly string[] = [
+  '#2166ac',
+  '#4393c3',
+  '#92c5de',
+  '#d1e5f0',
+  '#f7f7f7',
+  '#fddbc7',
+  '#f4a582',
+  '#d6604d',
+  '#b2182b',
+];

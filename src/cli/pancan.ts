@@ -1,0 +1,151 @@
+// `migrascore pancan`: flags, help with examples, progress on stderr and a one-screen summary.
+import { Command, Option } from 'commander';
+import { UsageError } from '../errors.js';
+import { fileChecksum } from '../io/checksum.js';
+import { writeOutputFolder } from '../io/output.js';
+import { runPancan, type Endpoint, type PancanProgress } from '../pipeline/pancan.js';
+import { pancanOutputFiles, significant } from '../pipeline/pancanOutputs.js';
+import { TIME_UNITS, type TimeUnit } from '../plots/timeUnits.js';
+import { formatPValue } from '../plots/kmFigure.js';
+import { parseSplitRule } from '../survival/stratify.js';
+import { resolveClinical } from '../tcga/cdr.js';
+import { addScoringOptions, scoreRequest } from './scoringOptions.js';
+import { list, numberIn, numberList, positiveInt } from './parsers.js';
+
+const EXAMPLES = `
+Examples:
+  # The embedded demo: 4 real TCGA cohorts, built-in TCGA-CDR survival, ssGSEA of migrasome-core
+  migrascore pancan --expr examples/tcga-mini-pancan.rsem.tsv.gz --clinical tcga-cdr \\
+      --endpoint OS --out pancan-demo
+
+  # Two endpoints side by side, per-gene Cox heatmap, PNG copies of every figure
+  migrascore pancan --expr tcga.rsem.tsv.gz --clinical tcga-cdr --endpoint OS,PFI \\
+      --per-gene --png --out pancan-os-pfi
+
+  # Your own clinical table, optimal cutpoints, GSVA scores, only some cancers
+  migrascore pancan --expr expr.tsv --clinical clinical.csv --id patient --cancer-col tumour \\
+      --time os_days --event os_status --method gsva --split optimal --minprop 0.2 \\
+      --cancers BRCA,LUAD --min-samples 30 --out pancan-gsva
+
+  # Adjusted for age, Breslow ties, three groups, a set from a GMT file, in years
+  migrascore pancan --expr expr.tsv.gz --clinical tcga-cdr --endpoint DSS \\
+      --geneset sets.gmt --score migrasome_alt --split quantiles:0.33,0.67 \\
+      --covariates age_at_initial_pathologic_diagnosis --ties breslow --time-unit years \\
+      --conf-type log-log --conf-level 0.9 --times 365,1825 --rmst-tau 1825 --rho 1 \\
+      --sample-types 01,03 --log2 yes --kcdf gaussian --min-size 3 --max-size 500 \\
+      --threads 2 --out pancan-dss
+
+Outputs in --out: <cancer>/ (the survival outputs per cancer), pancan.tsv, pancan_skipped.tsv,
+forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), pancan.json
+and index.html (the report). With several endpoints, each gets <endpoint>/ laid out as above.`;
+
+export function pancanCommand(): Command {
+  return addScoringOptions(new Command('pancan')
+    .description('The survival analysis in every cancer type: scores and cutpoints within each cancer, BH FDR across cancers, forest plot, heatmap and an HTML report.')
+    .requiredOption('--expr <file>', 'expression matrix: genes in rows, samples (TCGA barcodes) in columns')
+    .requiredOption('--clinical <file>', 'clinical table with a cancer-type column, or tcga-cdr (built in: TCGA-CDR, Liu et al. 2018)')
+    .option('--id <col>', 'ID column of the clinical table (tcga-cdr: bcr_patient_barcode)')
+    .option('--cancer-col <col>', 'cancer-type column (tcga-cdr: type)')
+    .option('--endpoint <E,...>', 'TCGA-CDR endpoint(s): OS, DSS, DFI, PFI; several give one folder each', list)
+    .option('--time <col>', 'survival time column (days), instead of --endpoint')
+    .option('--event <col>', 'event column, instead of --endpoint')
+    .option('--score <set>', 'the gene set whose score is analysed (default: the first)')
+    .option('--split <rule>', 'median | quantiles:q1,q2 | extremes:q | cutoff:v | optimal (within each cancer)', 'median')
+    .option('--minprop <p>', 'optimal split: least proportion of patients in each group', numberIn('--minprop', 0, 0.5), 0.1)
+    .option('--covariates <cols>', 'adjusted Cox model per cancer', list)
+    .addOption(new Option('--ties <method>', 'Cox tie handling').choices(['efron', 'breslow']).default('efron'))
+    .addOption(new Option('--conf-type <type>', 'Kaplan–Meier confidence interval').choices(['log', 'log-log', 'plain']).default('log'))
+    .option('--conf-level <level>', 'confidence level of intervals', numberIn('--conf-level', 0, 1), 0.95)
+    .option('--times <t1,t2,...>', 'survival at these times (days), per cancer', numberList('--times'))
+    .option('--rmst-tau <tau>', 'restricted mean survival time up to tau (days)', numberIn('--rmst-tau', 0, Infinity))
+    .addOption(new Option('--rho <rho>', 'survdiff rho: 0 log-rank, 1 Peto–Peto').choices(['0', '1']).default('0'))
+    .option('--sample-types <codes>', 'TCGA sample types used (default 01–09, tumours)', list)
+    .addOption(new Option('--time-unit <unit>', 'time axis unit of the KM figures').choices([...TIME_UNITS]).default('days'))
+    .option('--min-samples <n>', 'skip cancers with fewer analysable patients', positiveInt('--min-samples'), 20)
+    .option('--cancers <list>', 'only these cancer types', list)
+    .option('--per-gene', 'univariate Cox of each set gene (per SD) in each cancer: pancan_genes.tsv and heatmap')
+    .option('--png', 'also write PNG copies of every figure')
+    .requiredOption('--out <dir>', 'output folder'))
+    .addHelpText('after', EXAMPLES)
+    .action(async (o) => {
+      const clinical = resolveClinical(o.clinical);
+      const cancerColumn = o.cancerCol ?? clinical.cancerColumn;
+      if (!cancerColumn) throw new UsageError('Say which clinical column holds the cancer type: --cancer-col COL (known for --clinical tcga-cdr).');
+      const endpoints = endpointsOf(o);
+      const opts = {
+        clinical: clinical.path,
+        id: o.id ?? clinical.idColumn,
+        cancerColumn,
+        endpoints,
+        request: scoreRequest(o, o.expr),
+        set: o.score,
+        covariates: o.covariates ?? [],
+        sampleTypes: o.sampleTypes,
+        split: parseSplitRule(o.split),
+        splitText: o.split,
+        minprop: o.minprop,
+        confType: o.confType,
+        confLevel: o.confLevel,
+        ties: o.ties,
+        times: o.times,
+        rmstTau: o.rmstTau,
+        rho: Number(o.rho),
+        timeUnit: o.timeUnit as TimeUnit,
+        minSamples: o.minSamples,
+        perGene: Boolean(o.perGene),
+        cancers: o.cancers,
+        onProgress: progressReporter(),
+      };
+      const run = await runPancan(opts);
+      const inputPaths = [opts.clinical, ...run.expr.inputPaths];
+      const inputs = [];
+      for (const [i, path] of inputPaths.entries()) {
+        const role = i === 0 ? (o.clinical === 'tcga-cdr' ? 'clinical table (built-in TCGA-CDR)' : 'clinical table') : i === 1 ? 'expression matrix' : 'gene set file';
+        inputs.push({ role, path, ...(await fileChecksum(path)) });
+      }
+      const files = await pancanOutputFiles(run, opts, { command: `migrascore ${process.argv.slice(2).join(' ')}`, inputs, png: Boolean(o.png) });
+      writeOutputFolder(o.out, files, inputPaths);
+      printSummary(run, o.out);
+    });
+}
+
+function endpointsOf(o: Record<string, any>): Endpoint[] {
+  if (o.endpoint && (o.time || o.event)) throw new UsageError('Give either --endpoint or --time/--event, not both.');
+  if (o.endpoint) return (o.endpoint as string[]).map((e) => ({ name: e, time: `${e}.time`, event: e }));
+  if (!o.time || !o.event) throw new UsageError('Say which columns hold survival: --endpoint OS (TCGA-CDR naming; several allowed: OS,PFI) or --time COL --event COL.');
+  return [{ name: o.event, time: o.time, event: o.event }];
+}
+
+/** A progress bar on a terminal, plain lines otherwise (logs, CI). */
+function progressReporter(): (p: PancanProgress) => void {
+  const tty = process.stderr.isTTY;
+  return (p) => {
+    const done = p.index + 1;
+    const what = 'row' in p.outcome
+      ? `n=${p.outcome.row.n}, events=${p.outcome.row.events}, log-rank ${formatPValue(p.outcome.row.logrank_p ?? NaN)}`
+      : `skipped: ${p.outcome.skipped.reason}`;
+    if (tty) {
+      const width = 24;
+      const filled = Math.round((done / p.total) * width);
+      process.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.endpoint} ${done}/${p.total} ${p.cancer}`);
+      if (done === p.total) process.stderr.write('\n');
+    } else {
+      process.stderr.write(`pancan ${p.endpoint} ${done}/${p.total} ${p.cancer}: ${what}\n`);
+    }
+  };
+}
+
+function printSummary(run: Awaited<ReturnType<typeof runPancan>>, out: string): void {
+  const lines = ['', `migrascore pancan: ${run.expr.scoring.report.method} score of "${run.expr.scoring.sets[run.expr.setIndex].name}", ${run.expr.joined.report.matched} patients matched to ${run.expr.joined.report.samples} samples`];
+  for (const ep of run.endpoints) {
+    const sig = ep.results.filter((r) => r.row.fdr !== null && r.row.fdr < 0.05).map((r) => r.cancer);
+    lines.push(`  ${ep.endpoint.name}: ${ep.results.length} cancers analysed, ${significant(ep)} significant at FDR < 0.05${sig.length ? ` (${sig.join(', ')})` : ''}` +
+      (ep.skipped.length ? `; skipped ${ep.skipped.length}: ${ep.skipped.map((s) => s.cancer).join(', ')}` : ''));
+    const best = [...ep.results].sort((a, b) => (a.row.logrank_p ?? 1) - (b.row.logrank_p ?? 1)).slice(0, 5);
+    for (const r of best) lines.push(`    ${r.cancer.padEnd(6)} n=${String(r.row.n).padStart(4)}  HR ${r.row.hr?.toPrecision(3) ?? 'NA'}  log-rank ${formatPValue(r.row.logrank_p ?? NaN)}  FDR ${formatPValue(r.row.fdr ?? NaN)}`);
+  }
+  for (const m of run.expr.scoring.report.messages) lines.push(`  note: ${m}`);
+  if (run.withoutSamples.length) lines.push(`  note: ${run.withoutSamples.length} cancer types of the clinical table have no sample in the matrix (${run.withoutSamples.join(', ')}).`);
+  lines.push(`  report: ${out}/index.html`);
+  process.stderr.write(lines.join('\n') + '\n');
+}

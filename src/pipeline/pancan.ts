@@ -1,0 +1,209 @@
+// `migrascore pancan`: the survival analysis once per cancer type — scores computed and
+// patients split within each cancer — for one or more endpoints, then the pan-cancer
+// table (BH FDR across cancers), per-gene Cox models, figures and the HTML report.
+import { MigrascoreError } from '../errors.js';
+import { loadClinicalTable, textColumn } from '../io/clinical.js';
+import { detectUnlogged } from '../io/logScale.js';
+import { sortLevels } from '../survival/design.js';
+import type { ScoreRequest } from './scoreMatrix.js';
+import { analyseLoaded, type SurvivalOptions, type SurvivalRun } from './survival.js';
+import {
+  assembleCohort, clinicalColumns, matchedRowsWithSurvival, prepareExpression, scoreClinicalRows,
+  type ClinicalData, type PreparedExpression,
+} from './survivalInput.js';
+import { perGeneCox, type GeneCoxRow } from './perGene.js';
+import { benjaminiHochberg } from '../survival/multipleTesting.js';
+import type { PancanTableRow, SkippedCancer } from '../report/model.js';
+
+export interface Endpoint {
+  name: string;
+  time: string;
+  event: string;
+}
+
+export interface PancanOptions extends Omit<SurvivalOptions, 'grouping' | 'time' | 'event' | 'endpoint'> {
+  cancerColumn: string;
+  endpoints: Endpoint[];
+  request: ScoreRequest;
+  /** The gene set whose score is analysed (default: the first). */
+  set?: string;
+  minSamples: number;
+  perGene: boolean;
+  /** Only these cancer types (default: all). */
+  cancers?: string[];
+  onProgress?: (p: PancanProgress) => void;
+}
+
+export interface PancanProgress {
+  endpoint: string;
+  cancer: string;
+  index: number;
+  total: number;
+  outcome: { row: PancanTableRow } | { skipped: SkippedCancer };
+}
+
+export interface CancerResult {
+  cancer: string;
+  run: SurvivalRun;
+  row: PancanTableRow;
+}
+
+export interface EndpointResult {
+  endpoint: Endpoint;
+  /** '' for a single endpoint, else `<endpoint>/`. */
+  dir: string;
+  results: CancerResult[];
+  skipped: SkippedCancer[];
+  genes: GeneCoxRow[];
+}
+
+export interface PancanRun {
+  expr: PreparedExpression;
+  clinicalPath: string;
+  cancerOf: (string | null)[];
+  endpoints: EndpointResult[];
+  /** Genes of the analysed set and their matrix rows (for --per-gene). */
+  setGenes: { gene: string; row: number }[];
+  /** Cancer types of the clinical table without any matched sample. */
+  withoutSamples: string[];
+}
+
+export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
+  const table = loadClinicalTable(opts.clinical, opts.id);
+  const cancerOf = textColumn(table, opts.cancerColumn, 'the cancer type (--cancer-col)');
+  // Parse every endpoint's columns before the (long) matrix read, so a wrong name fails fast.
+  const clinicalByEndpoint = opts.endpoints.map((e) => clinicalColumns(table, { clinical: opts.clinical, time: e.time, event: e.event, covariates: opts.covariates }));
+  const expr = await prepareExpression(opts.request, table.ids, opts.sampleTypes, opts.set);
+  // Cancer types with at least one matched sample; the others are not part of the run
+  // (e.g. TCGA-CDR's 33 types against a matrix of 4) and are only counted.
+  const withSamples = sortLevels(cancerOf.map((c, r) => (expr.joined.sampleForClinical[r] >= 0 ? c : null)));
+  const withoutSamples = sortLevels(cancerOf).filter((c) => !withSamples.includes(c));
+  let cancers = withSamples;
+  if (opts.cancers) {
+    const unknown = opts.cancers.filter((c) => !cancers.includes(c));
+    if (unknown.length) {
+      throw new MigrascoreError(
+        `--cancers: ${unknown.join(', ')} ${unknown.length > 1 ? 'have' : 'has'} no sample of ${opts.request.expr} matched to column "${opts.cancerColumn}" of the clinical table ` +
+          `(cancers with samples: ${cancers.join(', ')}).`, 2);
+    }
+    cancers = cancers.filter((c) => opts.cancers!.includes(c));
+  }
+  const setGenes = geneRowsOfSet(expr);
+  const geneLog2 = opts.perGene ? perGeneNeedsLog2(expr) : false;
+  const rowOfId = new Map(table.ids.map((id, r) => [id, r]));
+
+  const endpoints: EndpointResult[] = [];
+  for (const [k, endpoint] of opts.endpoints.entries()) {
+    const clinical = clinicalByEndpoint[k];
+    const dir = opts.endpoints.length > 1 ? `${endpoint.name}/` : '';
+    const results: CancerResult[] = [];
+    const skipped: SkippedCancer[] = [];
+    const genes: GeneCoxRow[] = [];
+    for (const [index, cancer] of cancers.entries()) {
+      const outcome = await analyseCancer(cancer, clinical, cancerOf, expr, opts, endpoint);
+      if ('skipped' in outcome) skipped.push(outcome.skipped);
+      else {
+        results.push(outcome.result);
+        if (opts.perGene) genes.push(...cancerGenes(outcome.result.run, cancer, expr, rowOfId, setGenes, opts, geneLog2));
+      }
+      opts.onProgress?.({
+        endpoint: endpoint.name, cancer, index, total: cancers.length,
+        outcome: 'skipped' in outcome ? outcome : { row: outcome.result.row },
+      });
+    }
+    addFdr(results.map((r) => r.row));
+    const fdr = benjaminiHochberg(genes.map((g) => g.p));
+    genes.forEach((g, i) => { g.fdr = fdr[i]; });
+    endpoints.push({ endpoint, dir, results, skipped, genes });
+  }
+  return { expr, clinicalPath: opts.clinical, cancerOf, endpoints, setGenes, withoutSamples };
+}
+
+async function analyseCancer(
+  cancer: string, clinical: ClinicalData, cancerOf: (string | null)[], expr: PreparedExpression,
+  opts: PancanOptions, endpoint: Endpoint,
+): Promise<{ result: CancerResult } | { skipped: SkippedCancer }> {
+  const inCancer = (r: number) => cancerOf[r] === cancer;
+  const rows = matchedRowsWithSurvival(clinical, expr.joined, inCancer);
+  let events = 0;
+  for (const r of rows) events += clinical.event[r];
+  const skip = (reason: string) => ({ skipped: { cancer, n: rows.length, events, reason } });
+  if (rows.length < opts.minSamples) return skip(`${rows.length} patients with a matched sample and ${endpoint.name} data, fewer than --min-samples ${opts.minSamples}`);
+  if (events === 0) return skip(`no ${endpoint.name} events among ${rows.length} patients`);
+  const grouping = await scoreClinicalRows(expr, rows, (r) => !inCancer(r) || expr.joined.sampleForClinical[r] < 0);
+  const loaded = assembleCohort(clinical, grouping);
+  const survivalOpts: SurvivalOptions = {
+    ...opts,
+    time: endpoint.time,
+    event: endpoint.event,
+    endpoint: endpoint.name,
+    grouping: { kind: 'expr', request: opts.request, set: opts.set },
+  };
+  try {
+    const run = await analyseLoaded(loaded, survivalOpts, `${cancer} (${endpoint.name})`);
+    return { result: { cancer, run, row: tableRow(cancer, run) } };
+  } catch (e) {
+    if (e instanceof MigrascoreError) return skip(e.message.replace(/^[^:]*: /, ''));
+    throw e;
+  }
+}
+
+function tableRow(cancer: string, run: SurvivalRun): PancanTableRow {
+  const a = run.analysis;
+  const group = a.cox.terms.length === 1 ? a.cox.terms[0] : undefined;
+  const cont = a.cox_continuous?.terms[0];
+  const finite = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : x);
+  const cut = run.cutpoint?.value;
+  return {
+    cancer,
+    n: a.n,
+    events: a.events,
+    hr: finite(group?.hr),
+    hr_lower: finite(group?.hr_lower),
+    hr_upper: finite(group?.hr_upper),
+    p: finite(group?.p),
+    logrank_p: finite(a.logrank.p),
+    fdr: null,
+    hr_continuous: finite(cont?.hr),
+    p_continuous: finite(cont?.p),
+    fdr_continuous: null,
+    cutpoint: typeof cut === 'number' ? cut : null,
+  };
+}
+
+/** Benjamini–Hochberg across cancers: `fdr` over log-rank p, `fdr_continuous` over the continuous Cox p. */
+function addFdr(rows: PancanTableRow[]): void {
+  const fdr = benjaminiHochberg(rows.map((r) => r.logrank_p ?? NaN));
+  const fdrC = benjaminiHochberg(rows.map((r) => r.p_continuous ?? NaN));
+  rows.forEach((r, i) => {
+    r.fdr = Number.isNaN(fdr[i]) ? null : fdr[i];
+    r.fdr_continuous = Number.isNaN(fdrC[i]) ? null : fdrC[i];
+  });
+}
+
+/** The analysed set's genes that were found in the matrix, in set order. */
+function geneRowsOfSet(expr: PreparedExpression): { gene: string; row: number }[] {
+  const report = expr.scoring.report.genesets.find((g) => g.set === expr.scoring.sets[expr.setIndex].name);
+  const rowIndex = new Map(expr.scoring.matrix.rowIds.map((id, i) => [id, i]));
+  const out: { gene: string; row: number }[] = [];
+  for (const g of report?.genes ?? []) {
+    if ((g.status === 'found' || g.status === 'via-id') && g.row !== undefined && rowIndex.has(g.row) && !out.some((o) => o.row === rowIndex.get(g.row!))) {
+      out.push({ gene: g.gene, row: rowIndex.get(g.row)! });
+    }
+  }
+  return out;
+}
+
+/** Per-gene HRs are per SD of log2 expression: log-transform genes of unlogged data the score method left as is. */
+function perGeneNeedsLog2(expr: PreparedExpression): boolean {
+  const { log2 } = expr.scoring.report;
+  if (log2.applied || expr.request.log2 === 'no') return false;
+  if (expr.request.log2 === 'yes') return true;
+  return detectUnlogged(expr.scoring.matrix).unlogged;
+}
+
+/** Per-gene Cox on the cancer's analysed patients (the rows of its survival run). */
+function cancerGenes(run: SurvivalRun, cancer: string, expr: PreparedExpression, rowOfId: Map<string, number>, setGenes: { gene: string; row: number }[], opts: PancanOptions, log2: boolean): GeneCoxRow[] {
+  const samples = Int32Array.from(run.loaded.ids, (id) => expr.joined.sampleForClinical[rowOfId.get(id)!]);
+  return perGeneCox(expr.scoring.matrix, setGenes, samples, run.loaded.time, run.loaded.event, cancer, { ties: opts.ties, confLevel: opts.confLevel, log2 });
+}

@@ -1,0 +1,110 @@
+// The data model of the HTML report (`migrascore pancan`): plain data, filled by the
+// pipeline, turned into one self-contained HTML file by buildReportHtml (html.ts).
+// Figures are SVG strings from renderSvg (src/plots/render.ts), inlined as they are.
+import type { GeneSetReport } from '../genes/resolve.js';
+import type { JoinReport } from '../tcga/join.js';
+
+export interface ReportParameter {
+  name: string;
+  value: string;
+}
+
+/** An input file with its checksum, so a reader can tell exactly what was analysed. */
+export interface ReportInput {
+  /** What the file is, e.g. "expression matrix", "clinical table", "gene set". */
+  role: string;
+  path: string;
+  /** Hex SHA-256 of the file's bytes. */
+  sha256: string;
+  bytes: number;
+  note?: string;
+}
+
+export interface ReportCitation {
+  text: string;
+  /** Bare DOI ("10.1016/j.cell.2018.02.052"); shown as a https://doi.org/ link. */
+  doi?: string;
+}
+
+/** A figure: an SVG string as renderSvg returns it. */
+export interface ReportFigure {
+  /** Stable name, e.g. "forest", "heatmap", "km"; unique within its list. */
+  id: string;
+  title: string;
+  svg: string;
+  caption?: string;
+}
+
+/** One row of pancan.tsv; null where the TSV has NA. */
+export interface PancanTableRow {
+  cancer: string;
+  n: number;
+  events: number;
+  hr: number | null;
+  hr_lower: number | null;
+  hr_upper: number | null;
+  p: number | null;
+  logrank_p: number | null;
+  fdr: number | null;
+  hr_continuous: number | null;
+  p_continuous: number | null;
+  fdr_continuous: number | null;
+  cutpoint: number | null;
+}
+
+/** A cancer type not analysed (below --min-samples, no events, ...). */
+export interface SkippedCancer {
+  cancer: string;
+  n: number;
+  events: number;
+  reason: string;
+}
+
+/** One cancer's own results: a one-line summary and its figures (Kaplan–Meier, cutpoint). */
+export interface CancerSection {
+  cancer: string;
+  summary: string;
+  figures: ReportFigure[];
+}
+
+/** The results for one endpoint (OS, PFI, ...). */
+export interface EndpointSection {
+  /** Short name, e.g. "OS". */
+  endpoint: string;
+  /** Long name, e.g. "Overall survival". */
+  label?: string;
+  table: PancanTableRow[];
+  skipped: SkippedCancer[];
+  /** Pan-cancer figures: forest plot, gene × cancer heatmap, score distribution. */
+  figures: ReportFigure[];
+  /** Per-cancer figures, in table order. */
+  cancers: CancerSection[];
+  /** Cancers with log-rank FDR below the threshold; counted from `table` when absent. */
+  significantCount?: number;
+}
+
+export interface ReportModel {
+  /** e.g. "migrascore pan-cancer report". */
+  title: string;
+  /** ISO 8601 timestamp. */
+  generatedAt: string;
+  /** migrascore version. */
+  version: string;
+  /** The command line as run. */
+  command: string;
+  /** Method, gene set, split, endpoint(s), min-samples, ... in display order. */
+  parameters: ReportParameter[];
+  inputs: ReportInput[];
+  citations: ReportCitation[];
+  /** The gene-matching report, one entry per gene set. */
+  geneReport: GeneSetReport[];
+  /** How expression samples were matched to clinical rows, when two tables were joined. */
+  join?: JoinReport;
+  /** Notes and warnings of the run. */
+  messages: string[];
+  endpoints: EndpointSection[];
+  /** FDR threshold for "significant" (default 0.05). */
+  fdrThreshold?: number;
+  /** Confidence level of the hazard-ratio intervals (default 0.95). */
+  confLevel?: number;
+}
