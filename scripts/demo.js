@@ -1,24 +1,21 @@
 #!/usr/bin/env node
-// `npm run demo`: the survival analysis on a real TCGA cohort bundled in examples/.
+// `npm run demo`: the pan-cancer analysis on the embedded real TCGA data (ACC, DLBC, UCS,
+// UVM; examples/README.md) with the built-in TCGA-CDR survival table, default gene set
+// and defaults otherwise, written to ./migrascore-demo/.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = [
-  join(root, 'bin', 'migrascore.js'), 'survival',
-  '--clinical', join(root, 'examples', 'tcga-lgg-clinical.tsv'),
-  '--id', 'bcr_patient_barcode',
+  join(root, 'bin', 'migrascore.js'), 'pancan',
+  '--expr', relative(process.cwd(), join(root, 'examples', 'tcga-mini-pancan.rsem.tsv.gz')),
+  '--clinical', 'tcga-cdr',
   '--endpoint', 'OS',
-  '--value', 'age_at_initial_pathologic_diagnosis',
-  '--split', 'optimal',
-  '--covariates', 'gender,histological_grade',
-  '--times', '1826,3652',
-  '--rmst-tau', '3652',
-  '--time-unit', 'years',
+  '--per-gene',
   '--out', 'migrascore-demo',
 ];
-console.error(`$ migrascore ${args.slice(1).map((a) => a.replace(root + '/', '')).join(' ')}`);
+console.error(`$ migrascore ${args.slice(1).join(' ')}`);
 const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
-if (run.status === 0) console.error('\nOpen migrascore-demo/km.svg for the Kaplan–Meier figure; migrascore-demo/summary.json has every number.');
+if (run.status === 0) console.error(`\nOpen ${join(process.cwd(), 'migrascore-demo', 'index.html')} in a browser for the report.`);
 process.exit(run.status ?? 1);

@@ -52,7 +52,7 @@ export function tableDifferences(expected: Record<string, string>[], actual: Rec
     if (!a) { errs.push(`${name}: row ${id(r)} missing`); continue; }
     for (const [col, v] of Object.entries(r)) {
       if (keys.includes(col)) continue;
-      const cell = (x: string | undefined) => (x === undefined || x === 'NA' || x === '' ? null : Number.isNaN(Number(x)) ? x : Number(x));
+      const cell = (x: string | undefined) => (x === undefined || x === 'NA' || x === '' || x === 'NaN' || x === 'null' ? null : Number.isNaN(Number(x)) ? x : Number(x));
       const av = cell(a[col]);
       const ev = cell(v);
       if (!closeEnough(av, ev, col)) errs.push(`${name} ${id(r)} ${col}: expected ${v}, got ${a[col]}`);
