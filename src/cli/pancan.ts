@@ -96,6 +96,7 @@ export function pancanCommand(): Command {
         cancers: o.cancers,
         onProgress: progressReporter(),
       };
+      process.stderr.write(`migrascore pancan: reading ${o.expr} and ${o.clinical === 'tcga-cdr' ? 'the built-in TCGA-CDR table' : o.clinical} …\n`);
       const run = await runPancan(opts);
       const inputPaths = [opts.clinical, ...run.expr.inputPaths];
       const inputs = [];
