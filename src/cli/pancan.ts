@@ -1,16 +1,15 @@
 // `migrascore pancan`: flags, help with examples, progress on stderr and a one-screen summary.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { fileChecksum } from '../io/checksum.js';
 import { writeOutputFolder } from '../io/output.js';
 import { runPancan, type Endpoint, type PancanProgress } from '../pipeline/pancan.js';
 import { pancanOutputFiles, significant } from '../pipeline/pancanOutputs.js';
-import { TIME_UNITS, type TimeUnit } from '../plots/timeUnits.js';
 import { formatPValue } from '../plots/kmFigure.js';
-import { parseSplitRule } from '../survival/stratify.js';
 import { resolveClinical } from '../tcga/cdr.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
-import { list, numberIn, numberList, positiveInt } from './parsers.js';
+import { addModelOptions, modelOptions } from './modelOptions.js';
+import { list, positiveInt } from './parsers.js';
 
 const EXAMPLES = `
 Examples:
@@ -40,7 +39,7 @@ forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene
 and index.html (the report). With several endpoints, each gets <endpoint>/ laid out as above.`;
 
 export function pancanCommand(): Command {
-  return addScoringOptions(new Command('pancan')
+  return addScoringOptions(addModelOptions(new Command('pancan')
     .description('The survival analysis in every cancer type: scores and cutpoints within each cancer, BH FDR across cancers, forest plot, heatmap and an HTML report.')
     .requiredOption('--expr <file>', 'expression matrix: genes in rows, samples (TCGA barcodes) in columns')
     .requiredOption('--clinical <file>', 'clinical table with a cancer-type column, or tcga-cdr (built in: TCGA-CDR, Liu et al. 2018)')
@@ -50,22 +49,11 @@ export function pancanCommand(): Command {
     .option('--time <col>', 'survival time column (days), instead of --endpoint')
     .option('--event <col>', 'event column, instead of --endpoint')
     .option('--score <set>', 'the gene set whose score is analysed (default: the first)')
-    .option('--split <rule>', 'median | quantiles:q1,q2 | extremes:q | cutoff:v | optimal (within each cancer)', 'median')
-    .option('--minprop <p>', 'optimal split: least proportion of patients in each group', numberIn('--minprop', 0, 0.5), 0.1)
-    .option('--covariates <cols>', 'adjusted Cox model per cancer', list)
-    .addOption(new Option('--ties <method>', 'Cox tie handling').choices(['efron', 'breslow']).default('efron'))
-    .addOption(new Option('--conf-type <type>', 'Kaplan–Meier confidence interval').choices(['log', 'log-log', 'plain']).default('log'))
-    .option('--conf-level <level>', 'confidence level of intervals', numberIn('--conf-level', 0, 1), 0.95)
-    .option('--times <t1,t2,...>', 'survival at these times (days), per cancer', numberList('--times'))
-    .option('--rmst-tau <tau>', 'restricted mean survival time up to tau (days)', numberIn('--rmst-tau', 0, Infinity))
-    .addOption(new Option('--rho <rho>', 'survdiff rho: 0 log-rank, 1 Peto–Peto').choices(['0', '1']).default('0'))
-    .option('--sample-types <codes>', 'TCGA sample types used (default 01–09, tumours)', list)
-    .addOption(new Option('--time-unit <unit>', 'time axis unit of the KM figures').choices([...TIME_UNITS]).default('days'))
     .option('--min-samples <n>', 'skip cancers with fewer analysable patients', positiveInt('--min-samples'), 20)
     .option('--cancers <list>', 'only these cancer types', list)
     .option('--per-gene', 'univariate Cox of each set gene (per SD) in each cancer: pancan_genes.tsv and heatmap')
     .option('--png', 'also write PNG copies of every figure')
-    .requiredOption('--out <dir>', 'output folder'))
+    .requiredOption('--out <dir>', 'output folder'), ' (per cancer)'))
     .addHelpText('after', EXAMPLES)
     .action(async (o) => {
       const clinical = resolveClinical(o.clinical);
@@ -79,18 +67,7 @@ export function pancanCommand(): Command {
         endpoints,
         request: scoreRequest(o, o.expr),
         set: o.score,
-        covariates: o.covariates ?? [],
-        sampleTypes: o.sampleTypes,
-        split: parseSplitRule(o.split),
-        splitText: o.split,
-        minprop: o.minprop,
-        confType: o.confType,
-        confLevel: o.confLevel,
-        ties: o.ties,
-        times: o.times,
-        rmstTau: o.rmstTau,
-        rho: Number(o.rho),
-        timeUnit: o.timeUnit as TimeUnit,
+        ...modelOptions(o),
         minSamples: o.minSamples,
         perGene: Boolean(o.perGene),
         cancers: o.cancers,

@@ -1,14 +1,12 @@
 // `migrascore survival`: flags, help with examples, and a one-screen result on stderr.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { writeOutputFolder } from '../io/output.js';
 import { runSurvival, type SurvivalOptions } from '../pipeline/survival.js';
 import type { GroupingSource } from '../pipeline/survivalInput.js';
-import { parseSplitRule } from '../survival/stratify.js';
-import { TIME_UNITS, type TimeUnit } from '../plots/timeUnits.js';
 import { formatPValue } from '../plots/kmFigure.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
-import { list, numberIn, numberList } from './parsers.js';
+import { addModelOptions, modelOptions } from './modelOptions.js';
 import { formatGeneSetReport } from '../genes/resolve.js';
 import { resolveClinical } from '../tcga/cdr.js';
 
@@ -58,7 +56,7 @@ with --split optimal). Exit codes: 0 success, 1 bad input or failed analysis, 2 
 
 
 export function survivalCommand(): Command {
-  return addScoringOptions(new Command('survival')
+  return addScoringOptions(addModelOptions(new Command('survival')
     .description('Kaplan–Meier, log-rank and Cox analysis of patients split into groups (R survival / maxstat numbers).')
     .requiredOption('--clinical <file>', 'clinical table (TSV/CSV, optionally .gz), one row per patient, or tcga-cdr (built in)')
     .option('--id <col>', 'ID column of the clinical table (default: its first column)')
@@ -70,18 +68,7 @@ export function survivalCommand(): Command {
     .option('--scores <file>', 'split a score table from `migrascore score` (sample column + score columns)')
     .option('--expr <file>', 'score an expression matrix on the matched cohort in this run (see --geneset, --method)')
     .option('--score <col>', 'score column of --scores, or gene set of --expr (default: the first)')
-    .option('--split <rule>', 'median | quantiles:0.25,0.5,0.75 | extremes:q | cutoff:v | optimal', 'median')
-    .option('--minprop <p>', 'optimal split: least proportion of patients in each group', numberIn('--minprop', 0, 0.5), 0.1)
-    .option('--covariates <cols>', 'adjust a Cox model for these columns (comma-separated; text columns become factors)', list)
-    .addOption(new Option('--ties <method>', 'Cox tie handling').choices(['efron', 'breslow']).default('efron'))
-    .addOption(new Option('--conf-type <type>', 'Kaplan–Meier confidence interval').choices(['log', 'log-log', 'plain']).default('log'))
-    .option('--conf-level <level>', 'confidence level of intervals', numberIn('--conf-level', 0, 1), 0.95)
-    .option('--times <t1,t2,...>', 'report survival at these times (days)', numberList('--times'))
-    .option('--rmst-tau <tau>', 'restricted mean survival time up to tau (days)', numberIn('--rmst-tau', 0, Infinity))
-    .addOption(new Option('--rho <rho>', 'survdiff rho: 0 log-rank, 1 Peto–Peto').choices(['0', '1']).default('0'))
-    .option('--sample-types <codes>', 'TCGA sample types kept when joining scores (default 01–09, tumours)', list)
-    .addOption(new Option('--time-unit <unit>', 'time axis unit of the figure (input times are days)').choices([...TIME_UNITS]).default('days'))
-    .requiredOption('--out <dir>', 'output folder'))
+    .requiredOption('--out <dir>', 'output folder')))
     .addHelpText('after', EXAMPLES)
     .action(async (o) => {
       const opts = survivalOptions(o);
@@ -116,18 +103,7 @@ function survivalOptions(o: Record<string, any>): SurvivalOptions {
     event,
     endpoint: o.endpoint,
     grouping,
-    covariates: o.covariates ?? [],
-    sampleTypes: o.sampleTypes,
-    split: parseSplitRule(o.split),
-    splitText: o.split,
-    minprop: o.minprop,
-    confType: o.confType,
-    confLevel: o.confLevel,
-    ties: o.ties,
-    times: o.times,
-    rmstTau: o.rmstTau,
-    rho: Number(o.rho),
-    timeUnit: o.timeUnit as TimeUnit,
+    ...modelOptions(o),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
-describe.each([['survival', 30], ['score', 10]])('migrascore %s --help', (command, minimum) => {
+describe.each([['survival', 30], ['score', 10], ['pancan', 30]])('migrascore %s --help', (command, minimum) => {
   it('lists every option and uses each one in an example', () => {
     const r = runCli([command as string, '--help']);
     expect(r.status).toBe(0);
