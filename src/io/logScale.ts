@@ -3,8 +3,10 @@
 //   qx <- quantile(ex, c(0, 0.25, 0.5, 0.75, 0.99, 1.0), na.rm = TRUE)
 //   LogC <- (qx[5] > 100) || (qx[6] - qx[1] > 50 && qx[2] > 0)
 // and log2(x + 1) for data that are not (RSEM, TPM, counts).
+import { mulberry32 } from '../random.js';
 import type { ExpressionMatrix } from '../score/types.js';
 import { blockMatrix, newBlock, type BlockMatrix } from '../score/blockMatrix.js';
+import { quantileOfSorted } from '../survival/quantile.js';
 
 export const LOG_PROBS = [0, 0.25, 0.5, 0.75, 0.99, 1] as const;
 
@@ -20,30 +22,6 @@ export interface LogScaleDecision {
   quantiles: number[];
   /** Values the quantiles were computed on ('all' when exact). */
   basis: 'all' | { sampled: number; of: number };
-}
-
-/** R's quantile(type = 7) of sorted values. */
-function quantile7(sorted: Float64Array, p: number): number {
-  const n = sorted.length;
-  const index = (n - 1) * p;
-  const lo = Math.floor(index);
-  const hi = Math.ceil(index);
-  const qs = sorted[lo];
-  const h = index - lo;
-  if (h === 0 || sorted[hi] === qs) return qs;
-  return (1 - h) * qs + h * sorted[hi];
-}
-
-/** mulberry32: a small deterministic 32-bit generator. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const fmt = (x: number) => String(Number(x.toPrecision(6)));
@@ -94,7 +72,7 @@ export function detectUnlogged(matrix: ExpressionMatrix): LogScaleDecision {
     return { unlogged: false, reason: 'the matrix has no non-missing values', quantiles: LOG_PROBS.map(() => NaN), basis };
   }
   values.sort();
-  const qx = LOG_PROBS.map((p) => quantile7(values, p));
+  const qx = LOG_PROBS.map((p) => quantileOfSorted(values, p));
   if (basis !== 'all') { qx[0] = min; qx[5] = max; }
   const where = basis === 'all' ? '' : ` (quantiles of ${SAMPLE_SIZE.toLocaleString('en-US')} sampled values)`;
   if (qx[4] > 100) {

@@ -5,18 +5,7 @@
 // Pure: same input → same JSON (data inline, no NaN — null instead).
 
 import type { TopLevelSpec } from 'vega-lite';
-import {
-  AXIS_COLOR,
-  figureConfig,
-  figureTitle,
-  jsonSafeSpec,
-  LABEL_SIZE,
-  MUTED_TEXT_COLOR,
-  NOTE_SIZE,
-  TEXT_COLOR,
-  textLayers,
-  type TextCell,
-} from './forestFigure.js';
+import { LABEL_SIZE, layeredFigure, MUTED_TEXT_COLOR, NOTE_SIZE, TEXT_COLOR, textLayers, type TextCell } from './figureStyle.js';
 import { formatPValue } from './kmFigure.js';
 import { NEUTRAL_MARK, OKABE_ITO } from './palette.js';
 import { estimateTextWidth } from './render.js';
@@ -160,16 +149,11 @@ export function cutpointFigure(input: CutpointFigureInput): TopLevelSpec {
     ...textLayers(text),
   ];
 
-  const spec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  return layeredFigure({
     description: `Standardized log-rank statistic by cutpoint of ${input.valueName}`,
-    ...figureTitle(input.title),
-    background: 'white',
-    padding: 12,
+    title: input.title,
     width: W,
     height: H,
     layer: layers,
-    config: { ...figureConfig(), axis: { ...(figureConfig().axis as object), domainColor: AXIS_COLOR } },
-  };
-  return jsonSafeSpec(spec);
+  });
 }

@@ -5,18 +5,8 @@
 // Pure: same input → same JSON (data inline, no NaN — null instead).
 
 import type { TopLevelSpec } from 'vega-lite';
+import { LABEL_SIZE, layeredFigure, MUTED_TEXT_COLOR, NOTE_SIZE, TEXT_COLOR, textLayers, type TextCell } from './figureStyle.js';
 import { formatPValue, formatRatio } from './kmFigure.js';
-import {
-  figureConfig,
-  figureTitle,
-  jsonSafeSpec,
-  LABEL_SIZE,
-  MUTED_TEXT_COLOR,
-  NOTE_SIZE,
-  TEXT_COLOR,
-  textLayers,
-  type TextCell,
-} from './forestFigure.js';
 import { DIVERGING_BLUE_RED, MISSING_FILL } from './palette.js';
 import { estimateTextWidth } from './render.js';
 
@@ -79,6 +69,11 @@ export function significanceMark(c: Pick<HeatmapCell, 'p' | 'fdr'>, fdrThreshold
   return '';
 }
 
+/** A row or column of the grid: `domain` in the given order, cells touching. */
+function gridPosition(field: string, domain: string[], axis: object): object {
+  return { field, type: 'nominal', sort: domain, scale: { domain, paddingInner: 0, paddingOuter: 0 }, axis };
+}
+
 /** The gene × cancer heatmap as a layered Vega-Lite spec. */
 export function heatmapFigure(input: HeatmapFigureInput): TopLevelSpec {
   const fdrThreshold = input.fdrThreshold ?? 0.05;
@@ -122,37 +117,25 @@ export function heatmapFigure(input: HeatmapFigureInput): TopLevelSpec {
     }
   }
 
-  const x = {
-    field: 'cancer',
-    type: 'nominal',
-    sort: cancers,
-    scale: { domain: cancers, paddingInner: 0, paddingOuter: 0 },
-    axis: {
-      title: null,
-      orient: 'bottom',
-      labelAngle: -90,
-      labelAlign: 'right',
-      labelBaseline: 'middle',
-      labelPadding: 4,
-      ticks: false,
-      domain: false,
-      labelFontSize: LABEL_SIZE - 1,
-    },
-  };
-  const y = {
-    field: 'gene',
-    type: 'nominal',
-    sort: genes,
-    scale: { domain: genes, paddingInner: 0, paddingOuter: 0 },
-    axis: {
-      title: null,
-      ticks: false,
-      domain: false,
-      labelPadding: 4,
-      labelFontSize: LABEL_SIZE - 1,
-      labelFontStyle: input.italicGenes === false ? 'normal' : 'italic',
-    },
-  };
+  const x = gridPosition('cancer', cancers, {
+    title: null,
+    orient: 'bottom',
+    labelAngle: -90,
+    labelAlign: 'right',
+    labelBaseline: 'middle',
+    labelPadding: 4,
+    ticks: false,
+    domain: false,
+    labelFontSize: LABEL_SIZE - 1,
+  });
+  const y = gridPosition('gene', genes, {
+    title: null,
+    ticks: false,
+    domain: false,
+    labelPadding: 4,
+    labelFontSize: LABEL_SIZE - 1,
+    labelFontStyle: input.italicGenes === false ? 'normal' : 'italic',
+  });
   const gradientLength = Math.max(100, Math.min(220, height));
   const legendValues = legendHrs(limit).map((v) => Math.log2(v));
   const steps = DIVERGING_BLUE_RED.length - 1;
@@ -262,17 +245,12 @@ export function heatmapFigure(input: HeatmapFigureInput): TopLevelSpec {
     ...textLayers(text),
   ];
 
-  const spec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  return layeredFigure({
     description: 'Hazard ratio per gene and cancer (colour: log2 HR; * FDR, · nominal p)',
-    ...figureTitle(input.title),
-    background: 'white',
-    padding: 12,
+    title: input.title,
     width,
     height,
     layer: layers,
     resolve: { scale: { color: 'independent' } },
-    config: figureConfig(),
-  };
-  return jsonSafeSpec(spec);
+  });
 }

@@ -4,6 +4,7 @@
 // risk.table = TRUE, conf.int = TRUE, pval = TRUE). Pure: same input → same JSON.
 
 import type { TopLevelSpec } from 'vega-lite';
+import { figureConfig, jsonSafeSpec, LABEL_SIZE, MUTED_TEXT_COLOR, TEXT_COLOR, TITLE_SIZE, VEGA_LITE_SCHEMA } from './figureStyle.js';
 import { groupColors } from './palette.js';
 import { estimateTextWidth } from './render.js';
 import { convertDays, DAYS_PER_UNIT, timeAxisTitle, type TimeUnit } from './timeUnits.js';
@@ -44,11 +45,6 @@ export interface KmFigureInput {
 export const KM_PLOT_WIDTH = 640;
 export const KM_PLOT_HEIGHT = 400;
 
-const FONT = 'Helvetica, Arial, sans-serif';
-const TEXT_COLOR = '#222222';
-const AXIS_COLOR = '#444444';
-const LABEL_SIZE = 12;
-const TITLE_SIZE = 13;
 const ANNOT_SIZE = 12;
 const RISK_SIZE = 12;
 const RISK_ROW = 20;
@@ -419,7 +415,7 @@ export function kaplanMeierFigure(input: KmFigureInput): TopLevelSpec {
   const lines: { text: string; size: number; color: string }[] = [
     { text: logrankText(input.logrank.p), size: ANNOT_SIZE, color: TEXT_COLOR },
     ...(input.hazardRatio ?? []).map((h) => ({ text: hazardRatioText(h, input.confLevel), size: ANNOT_SIZE, color: TEXT_COLOR })),
-    { text: confText, size: ANNOT_SIZE - 1, color: '#666666' },
+    { text: confText, size: ANNOT_SIZE - 1, color: MUTED_TEXT_COLOR },
   ];
   const lineHeight = ANNOT_SIZE + 5;
   const pad = 6;
@@ -538,7 +534,7 @@ export function kaplanMeierFigure(input: KmFigureInput): TopLevelSpec {
   };
 
   const spec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     description: `Kaplan–Meier survival by ${input.groupingLabel}, with number at risk`,
     ...(input.title ? { title: { text: input.title, anchor: 'start', fontSize: 15, fontWeight: 'bold', offset: 12 } } : {}),
     background: 'white',
@@ -546,24 +542,7 @@ export function kaplanMeierFigure(input: KmFigureInput): TopLevelSpec {
     spacing: 18,
     resolve: { scale: { x: 'independent', y: 'independent', color: 'independent' } },
     vconcat: [kmView, riskView],
-    config: {
-      font: FONT,
-      view: { stroke: null },
-      axis: {
-        labelFontSize: LABEL_SIZE,
-        titleFontSize: TITLE_SIZE,
-        titleFontWeight: 'normal',
-        labelColor: TEXT_COLOR,
-        titleColor: TEXT_COLOR,
-        domainColor: AXIS_COLOR,
-        tickColor: AXIS_COLOR,
-        labelLimit: 0,
-        titleLimit: 0,
-      },
-      legend: { labelLimit: 0, titleLimit: 0, labelColor: TEXT_COLOR, titleColor: TEXT_COLOR },
-      title: { limit: 0, subtitleLimit: 0 } as Record<string, unknown>,
-      text: { font: FONT },
-    },
+    config: figureConfig({ legendFonts: false }),
   };
-  return JSON.parse(JSON.stringify(spec, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))) as TopLevelSpec;
+  return jsonSafeSpec(spec);
 }

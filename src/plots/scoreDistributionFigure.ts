@@ -5,18 +5,9 @@
 // Pure: same input → same JSON (deterministic jitter, data inline, no NaN).
 
 import type { TopLevelSpec } from 'vega-lite';
+import { mulberry32 } from '../random.js';
 import { quantileOfSorted } from '../survival/quantile.js';
-import {
-  figureConfig,
-  figureTitle,
-  jsonSafeSpec,
-  LABEL_SIZE,
-  MUTED_TEXT_COLOR,
-  NOTE_SIZE,
-  TEXT_COLOR,
-  textLayers,
-  type TextCell,
-} from './forestFigure.js';
+import { LABEL_SIZE, layeredFigure, MUTED_TEXT_COLOR, NOTE_SIZE, TEXT_COLOR, textLayers, type TextCell } from './figureStyle.js';
 import { NEUTRAL_MARK, OKABE_ITO } from './palette.js';
 import { estimateTextWidth } from './render.js';
 
@@ -68,17 +59,6 @@ export function boxStats(values: ArrayLike<number>): BoxStats | null {
     }
   }
   return { n: v.length, q1, median, q3, lower, upper };
-}
-
-/** A small deterministic PRNG (mulberry32) for the jitter. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function hashString(s: string): number {
@@ -270,16 +250,11 @@ export function scoreDistributionFigure(input: ScoreDistributionInput): TopLevel
     ...textLayers(text),
   );
 
-  const spec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  return layeredFigure({
     description: `Distribution of ${input.scoreName} per cancer with the ${input.split} cutpoint(s)`,
-    ...figureTitle(input.title),
-    background: 'white',
-    padding: 12,
+    title: input.title,
     width,
     height: PLOT_HEIGHT,
     layer: layers,
-    config: figureConfig(),
-  };
-  return jsonSafeSpec(spec);
+  });
 }

@@ -13,11 +13,15 @@
 // position follows exactly.
 import type { ExpressionMatrix } from './types.js';
 
-/** Indices 0..n-1 sorted by value ascending (NaN last); ties keep index order (stable). */
-function ascendingOrder(values: ArrayLike<number>): Int32Array {
+/**
+ * Indices 0..n-1 sorted by value, ascending or (`decreasing`) descending; NaN last either
+ * way; ties keep index order (stable).
+ */
+function stableOrder(values: ArrayLike<number>, decreasing: boolean): Int32Array {
   const n = values.length;
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
+  const below = decreasing ? 1 : -1; // where a smaller value goes
   // Array.prototype.sort / TypedArray.prototype.sort are stable (ES2019); the index
   // tie-break keeps it explicit.
   idx.sort((a, b) => {
@@ -26,7 +30,7 @@ function ascendingOrder(values: ArrayLike<number>): Int32Array {
     const na = va !== va;
     const nb = vb !== vb;
     if (na || nb) return na === nb ? a - b : na ? 1 : -1;
-    return va < vb ? -1 : va > vb ? 1 : a - b;
+    return va < vb ? below : va > vb ? -below : a - b;
   });
   return idx;
 }
@@ -42,7 +46,7 @@ export function minRanks(values: ArrayLike<number>): Float64Array {
 }
 
 function tiedRanks(values: ArrayLike<number>, ties: 'average' | 'min'): Float64Array {
-  const order = ascendingOrder(values);
+  const order = stableOrder(values, false);
   const out = new Float64Array(values.length).fill(NaN);
   let i = 0;
   while (i < order.length) {
@@ -63,18 +67,7 @@ function tiedRanks(values: ArrayLike<number>, ties: 'average' | 'min'): Float64A
  * NaN last (R's default na.last=TRUE).
  */
 export function stableOrderDecreasing(values: ArrayLike<number>): Int32Array {
-  const n = values.length;
-  const idx = new Int32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((a, b) => {
-    const va = values[a];
-    const vb = values[b];
-    const na = va !== va;
-    const nb = vb !== vb;
-    if (na || nb) return na === nb ? a - b : na ? 1 : -1;
-    return va > vb ? -1 : va < vb ? 1 : a - b;
-  });
-  return idx;
+  return stableOrder(values, true);
 }
 
 /**

@@ -2,23 +2,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectUnlogged, EXACT_LIMIT, log2PlusOne } from '../../src/io/logScale.js';
 import { readExpressionMatrix } from '../../src/io/matrix.js';
+import { mulberry32 } from '../../src/random.js';
 import { matrixFromRows } from '../../src/score/types.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 
-/** Deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomMatrix(nRows: number, nSamples: number, value: (rand: () => number, r: number) => number, seed = 1) {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const rows = Array.from({ length: nRows }, (_, r) => Array.from({ length: nSamples }, () => value(rand, r)));
   return matrixFromRows(rows.map((_, r) => `G${r}`), Array.from({ length: nSamples }, (_, j) => `S${j}`), rows);
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MigrascoreError } from '../../src/errors.js';
 import { readExpressionMatrix, type LoadedMatrix } from '../../src/io/matrix.js';
 import { parseNumberBytes } from '../../src/io/matrixParse.js';
+import { mulberry32 } from '../../src/random.js';
 import { tempDir } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 
@@ -24,18 +25,6 @@ async function readError(path: string, options = {}): Promise<MigrascoreError> {
     return e as MigrascoreError;
   }
   throw new Error('expected a MigrascoreError');
-}
-
-/** Deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Random decimal text: optional sign, 0–20 integer digits, optional fraction of 0–20 digits, optional exponent. */
@@ -76,7 +65,7 @@ describe('parseNumberBytes', () => {
   });
 
   it('equals Number() on 200,000 random strings', () => {
-    const rand = rng(7);
+    const rand = mulberry32(7);
     for (let i = 0; i < 200_000; i++) {
       const s = i % 2 ? randomNumberText(rand) : randomDoubleText(rand);
       const got = parseNumberBytes(Buffer.from(s), 0, s.length);
@@ -260,7 +249,7 @@ describe('readExpressionMatrix', () => {
   });
 
   it('reads long lines across stream chunks (gzip and plain) exactly as Number() does', async () => {
-    const rand = rng(11);
+    const rand = mulberry32(11);
     const nSamples = 40_000; // lines of ~400 KB: longer than a read or gunzip chunk
     const nRows = 12;
     const header = ['gene', ...Array.from({ length: nSamples }, (_, j) => `S${j}`)].join('\t');

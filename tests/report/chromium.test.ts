@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kaplanMeierFigure, type KmFigureGroup } from '../../src/plots/kmFigure.js';
 import { renderSvg } from '../../src/plots/render.js';
+import { mulberry32 } from '../../src/random.js';
 import { buildReportHtml } from '../../src/report/html.js';
 import type { CancerSection, EndpointSection, PancanTableRow, ReportModel } from '../../src/report/model.js';
 import { coxProportionalHazards } from '../../src/survival/cox.js';
@@ -21,23 +22,12 @@ import { kaplanMeier } from '../../src/survival/kaplanMeier.js';
 import { logRankTest } from '../../src/survival/logRank.js';
 import { benjaminiHochberg } from '../../src/survival/multipleTesting.js';
 import { CHROMIUM_PATH, CHROMIUM_SKIP_MESSAGE, chromiumAvailable, withChromiumPage } from '../helpers/chromium.js';
+import { geneSetReport, reportModel } from '../helpers/reportModel.js';
 
 const available = chromiumAvailable();
 if (!available) console.warn(CHROMIUM_SKIP_MESSAGE);
 
 // ---------------------------------------------------------------- a realistic model
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(r: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
@@ -52,7 +42,7 @@ interface Cohort {
 
 /** Exponential survival with hazard ∝ exp(beta·score), uniform censoring up to `follow` days. */
 function simulate(cancer: string, n: number, beta: number, baseYears: number, seed: number): Cohort {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const score: number[] = [];
   const time: number[] = [];
   const event: number[] = [];
@@ -137,7 +127,7 @@ function forestSpec(rows: PancanTableRow[], endpoint: string): object {
 
 /** Stand-in gene × cancer heatmap with a gradient legend (vega's gradient IDs restart at 0 in every SVG). */
 function heatmapSpec(cancers: string[], seed: number): object {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const genes = ['TSPAN4', 'TSPAN7', 'ITGB1', 'NDST1', 'CPQ', 'PIGK', 'EOGT', 'ITGA5'];
   const values = genes.flatMap((gene) => cancers.map((cancer) => ({ gene, cancer, log2hr: Number((normal(r) * 0.4).toFixed(3)) })));
   return {
@@ -241,10 +231,8 @@ async function endpointSection(endpoint: string, label: string, seed: number): P
 }
 
 async function realisticModel(): Promise<ReportModel> {
-  return {
+  return reportModel({
     title: 'migrascore pan-cancer report',
-    generatedAt: '2025-03-14T09:26:53.000Z',
-    version: '0.1.0',
     command: 'migrascore pancan --expr EBPlusPlusAdjustPANCAN_IlluminaHiSeq_RNASeqV2.geneExp.tsv --clinical tcga-cdr --cancer-col type --endpoint OS --endpoint PFI --geneset migrasome-core --method ssgsea --split median --out pancan-out',
     parameters: [
       { name: 'Gene set', value: 'migrasome-core' },
@@ -266,25 +254,16 @@ async function realisticModel(): Promise<ReportModel> {
       { text: 'Therneau TM. A Package for Survival Analysis in R (survival 3.5).' },
     ],
     geneReport: [
-      {
-        set: 'migrasome-core',
-        source: 'built-in',
-        size: 8,
-        found: 7,
-        missing: ['EOGT'],
-        ambiguous: [],
-        duplicates: [],
-        genes: [
-          { gene: 'TSPAN4', status: 'found', row: 'TSPAN4|7106' },
-          { gene: 'TSPAN7', status: 'found', row: 'TSPAN7|7102' },
-          { gene: 'ITGB1', status: 'found', row: 'ITGB1|3688' },
-          { gene: 'NDST1', status: 'found', row: 'NDST1|3340' },
-          { gene: 'CPQ', status: 'via-id', row: 'PGCP|10404', how: 'CPQ → PGCP|10404 via Entrez 10404' },
-          { gene: 'PIGK', status: 'found', row: 'PIGK|10026' },
-          { gene: 'ITGA5', status: 'found', row: 'ITGA5|3678' },
-          { gene: 'EOGT', status: 'missing' },
-        ],
-      },
+      geneSetReport('migrasome-core', 'built-in', [
+        { gene: 'TSPAN4', status: 'found', row: 'TSPAN4|7106' },
+        { gene: 'TSPAN7', status: 'found', row: 'TSPAN7|7102' },
+        { gene: 'ITGB1', status: 'found', row: 'ITGB1|3688' },
+        { gene: 'NDST1', status: 'found', row: 'NDST1|3340' },
+        { gene: 'CPQ', status: 'via-id', row: 'PGCP|10404', how: 'CPQ → PGCP|10404 via Entrez 10404' },
+        { gene: 'PIGK', status: 'found', row: 'PIGK|10026' },
+        { gene: 'ITGA5', status: 'found', row: 'ITGA5|3678' },
+        { gene: 'EOGT', status: 'missing' },
+      ]),
     ],
     join: {
       samples: 11069, clinical_rows: 11160, matched: 9712, matched_exact: 0, matched_by_patient: 9712,
@@ -293,7 +272,7 @@ async function realisticModel(): Promise<ReportModel> {
     },
     messages: ['log2(x+1) applied to the expression matrix before scoring (values up to 2.1e+05 look unlogged).', '1 gene of migrasome-core not in the matrix: EOGT.'],
     endpoints: [await endpointSection('OS', 'Overall survival', 11), await endpointSection('PFI', 'Progression-free interval', 23)],
-  };
+  });
 }
 
 // ---------------------------------------------------------------- the browser checks

@@ -13,6 +13,7 @@ import {
   scopeSvgIds,
 } from '../../src/report/html.js';
 import type { EndpointSection, PancanTableRow, ReportModel } from '../../src/report/model.js';
+import { geneSetReport, reportModel } from '../helpers/reportModel.js';
 
 // A hand-written SVG shaped like vega's output: a clip path and a gradient, referenced
 // by url(#…), plus an href="#…" use — what collides when several are inlined.
@@ -66,10 +67,8 @@ function endpoint(name: string, label: string, svg: (s: string) => string = vega
 }
 
 function model(over: Partial<ReportModel> = {}): ReportModel {
-  return {
+  return reportModel({
     title: 'migrascore pan-cancer report <test>',
-    generatedAt: '2025-03-14T09:26:53.000Z',
-    version: '0.1.0',
     command: "migrascore pancan --expr 'x<y&z.tsv' --endpoint OS --endpoint PFI --out out",
     parameters: [
       { name: 'Score method', value: 'ssgsea' },
@@ -85,22 +84,13 @@ function model(over: Partial<ReportModel> = {}): ReportModel {
       { text: 'Therneau TM. survival 3.5 <R package>.' },
     ],
     geneReport: [
-      {
-        set: 'migrasome-core',
-        source: 'built-in',
-        size: 5,
-        found: 3,
-        missing: ['EOGT'],
-        ambiguous: ['ABC1'],
-        duplicates: [],
-        genes: [
-          { gene: 'TSPAN4', status: 'found', row: 'TSPAN4' },
-          { gene: 'ITGB1', status: 'found', row: 'ITGB1' },
-          { gene: 'CPQ', status: 'via-id', row: 'PGCP|10404', how: 'CPQ → PGCP|10404 via Entrez 10404' },
-          { gene: 'ABC1', status: 'ambiguous', how: 'alias of several genes', candidates: ['ABCA1', 'ABCB1'] },
-          { gene: 'EOGT', status: 'missing' },
-        ],
-      },
+      geneSetReport('migrasome-core', 'built-in', [
+        { gene: 'TSPAN4', status: 'found', row: 'TSPAN4' },
+        { gene: 'ITGB1', status: 'found', row: 'ITGB1' },
+        { gene: 'CPQ', status: 'via-id', row: 'PGCP|10404', how: 'CPQ → PGCP|10404 via Entrez 10404' },
+        { gene: 'ABC1', status: 'ambiguous', how: 'alias of several genes', candidates: ['ABCA1', 'ABCB1'] },
+        { gene: 'EOGT', status: 'missing' },
+      ]),
     ],
     join: {
       samples: 100, clinical_rows: 90, matched: 80, matched_exact: 0, matched_by_patient: 80,
@@ -110,7 +100,7 @@ function model(over: Partial<ReportModel> = {}): ReportModel {
     messages: ['log2(x+1) applied <auto>', 'EOGT & 0 others missing'],
     endpoints: [endpoint('OS', 'Overall survival'), endpoint('PFI', 'Progression-free interval')],
     ...over,
-  };
+  });
 }
 
 /** The <svg>…</svg> chunks of a page. */

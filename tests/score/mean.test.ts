@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { meanScore } from '../../src/score/mean.js';
 import { matrixFromRows } from '../../src/score/types.js';
-import { expectClose } from '../helpers/fixtures.js';
-import { expectedScores, SCORING_CASES, scoringMatrix, scoringSets } from '../helpers/scoring.js';
+import { casesWithExpected, expectCaseMatchesR } from '../helpers/scoring.js';
 
 describe('mean against the R reference', () => {
-  const cases = SCORING_CASES.filter((c) => expectedScores(c, 'mean') !== null);
+  const cases = casesWithExpected('mean');
   it('has its R reference cases', () => expect(cases).toEqual(['synthetic-log', 'synthetic-counts', 'bladder-microarray']));
-  for (const name of cases) {
-    const expected = expectedScores(name, 'mean');
-    it(name, () => {
-      const matrix = scoringMatrix(name);
-      const sets = scoringSets(name, matrix);
-      const scores = meanScore(matrix, sets);
-      expect(sets.map((s) => s.name)).toEqual(expected!.sets);
-      let checked = 0;
-      matrix.samples.forEach((sample, j) => {
-        const row = expected!.rows.get(sample)!;
-        sets.forEach((set, g) => {
-          expectClose(scores[g][j], row[g], 1e-6, `${name} ${set.name} ${sample}`);
-          checked++;
-        });
-      });
-      expect(checked).toBe(matrix.nSamples * sets.length);
-    });
-  }
+  for (const name of cases) it(name, () => expectCaseMatchesR(name, 'mean', meanScore));
 });
 
 describe('mean by hand', () => {

@@ -3,29 +3,12 @@ import { meanZScore } from '../../src/score/mean.js';
 import { alignSign, firstRightSingularVector, jacobiEigen, plage } from '../../src/score/plage.js';
 import { matrixFromRows, type ResolvedGeneSet } from '../../src/score/types.js';
 import { expectClose } from '../helpers/fixtures.js';
-import { expectedScores, SCORING_CASES, scoringMatrix, scoringSets } from '../helpers/scoring.js';
+import { casesWithExpected, expectCaseMatchesR } from '../helpers/scoring.js';
 
 describe('plage against the R reference', () => {
-  const cases = SCORING_CASES.filter((c) => expectedScores(c, 'plage') !== null);
+  const cases = casesWithExpected('plage');
   it('has its R reference cases', () => expect(cases).toEqual(['synthetic-log', 'bladder-microarray']));
-  for (const name of cases) {
-    const expected = expectedScores(name, 'plage');
-    it(name, () => {
-      const matrix = scoringMatrix(name);
-      const sets = scoringSets(name, matrix);
-      const scores = plage(matrix, sets);
-      expect(sets.map((s) => s.name)).toEqual(expected!.sets);
-      let checked = 0;
-      matrix.samples.forEach((sample, j) => {
-        const row = expected!.rows.get(sample)!;
-        sets.forEach((set, g) => {
-          expectClose(scores[g][j], row[g], 1e-6, `${name} ${set.name} ${sample}`);
-          checked++;
-        });
-      });
-      expect(checked).toBe(matrix.nSamples * sets.length);
-    });
-  }
+  for (const name of cases) it(name, () => expectCaseMatchesR(name, 'plage', plage));
 });
 
 // 7 genes x 5 samples (R: set.seed(7); round(rnorm(35, 8, 2), 2)); GSVA 1.46

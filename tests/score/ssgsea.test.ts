@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseByRange, ssgsea, ssgseaRaw } from '../../src/score/ssgsea.js';
-import { matrixFromRows, type ExpressionMatrix, type ResolvedGeneSet, type ScoreMatrix } from '../../src/score/types.js';
+import { matrixFromRows, type ExpressionMatrix, type ResolvedGeneSet } from '../../src/score/types.js';
 import { expectClose } from '../helpers/fixtures.js';
-import { expectedScores, scoringMatrix, scoringSets } from '../helpers/scoring.js';
-
-/** Every expected_ssgsea.tsv value of a case against `scores`. */
-function expectFixture(name: string, matrix: ExpressionMatrix, sets: ResolvedGeneSet[], scores: ScoreMatrix): void {
-  const expected = expectedScores(name, 'ssgsea');
-  expect(expected).not.toBeNull();
-  expect(sets.map((s) => s.name)).toEqual(expected!.sets);
-  let checked = 0;
-  matrix.samples.forEach((sample, j) => {
-    const row = expected!.rows.get(sample)!;
-    sets.forEach((set, g) => {
-      expectClose(scores[g][j], row[g], 1e-6, `${name} ${set.name} ${sample}`);
-      checked++;
-    });
-  });
-  expect(checked).toBe(matrix.nSamples * sets.length);
-}
+import { expectCaseMatchesR, expectMatchesR, handMatrix, handSets, scoringMatrix, scoringSets } from '../helpers/scoring.js';
 
 /** A copy of `matrix` with some values changed by `edit(rowId, sample, value)`. */
 function edited(matrix: ExpressionMatrix, edit: (id: string, sample: string, v: number) => number): ExpressionMatrix {
@@ -35,11 +19,7 @@ function nextDouble(x: number, dir: 1 | -1): number {
 }
 
 describe('ssgsea against GSVA 1.46 (expected_ssgsea.tsv)', () => {
-  it('synthetic-counts', () => {
-    const matrix = scoringMatrix('synthetic-counts');
-    const sets = scoringSets('synthetic-counts', matrix);
-    expectFixture('synthetic-counts', matrix, sets, ssgsea(matrix, sets));
-  });
+  it('synthetic-counts', () => expectCaseMatchesR('synthetic-counts', 'ssgsea', ssgsea));
 
   // ssGSEA reacts to exact ties, and the R session behind two fixtures held values that
   // differ from expr.tsv's 15-significant-digit text by one ulp: a near-tie in R became
@@ -57,7 +37,7 @@ describe('ssgsea against GSVA 1.46 (expected_ssgsea.tsv)', () => {
     const high = new Set(Array.from({ length: 20 }, (_, i) => `S${String(i + 1).padStart(2, '0')}`));
     const matrix = edited(file, (id, sample, v) => (migrasome.has(id) && high.has(sample) ? Number((v - 0.8).toFixed(1)) + 0.8 : v));
     const sets = scoringSets('synthetic-log', matrix);
-    expectFixture('synthetic-log', matrix, sets, ssgsea(matrix, sets));
+    expectMatchesR('synthetic-log', 'ssgsea', matrix, sets, ssgsea(matrix, sets));
   });
 
   it('bladder-microarray, with R in-memory near-ties restored', () => {
@@ -80,7 +60,7 @@ describe('ssgsea against GSVA 1.46 (expected_ssgsea.tsv)', () => {
       return dir === undefined ? v : nextDouble(v, dir);
     });
     const sets = scoringSets('bladder-microarray', matrix);
-    expectFixture('bladder-microarray', matrix, sets, ssgsea(matrix, sets));
+    expectMatchesR('bladder-microarray', 'ssgsea', matrix, sets, ssgsea(matrix, sets));
   });
 
   it('expr.tsv as written gives what GSVA 1.46 gives on it', () => {
@@ -110,29 +90,9 @@ describe('ssgsea against GSVA 1.46 (expected_ssgsea.tsv)', () => {
   });
 });
 
-// Ties by hand. Integer-truncated average ranks of this matrix (R):
+// Ties by hand. Integer-truncated average ranks of handMatrix (R):
 //   s1: 8 5 5 2 3 5 7 1   s2: 1 1 4 4 4 7 8 4   s3: 5 5 2 3 8 5 1 7   s4: 3 7 7 7 2 5 3 1
 // e.g. in s2, g1 and g2 tie at ranks 1-2 -> 1.5 -> 1; four genes tie at 3-6 -> 4.5 -> 4.
-const tied = matrixFromRows(
-  ['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8'],
-  ['s1', 's2', 's3', 's4'],
-  [
-    [5, 1, 3, 2],
-    [3, 1, 3, 4],
-    [3, 2, 1, 4],
-    [1, 2, 2, 4],
-    [2, 2, 5, 1],
-    [3, 3, 3, 3],
-    [4, 5, 0, 2],
-    [0.5, 2, 4, 0],
-  ],
-);
-const tiedSets: ResolvedGeneSet[] = [
-  { name: 'A', rows: [1, 2, 5], genes: ['g2', 'g3', 'g6'] },
-  { name: 'B', rows: [3, 4, 7], genes: ['g4', 'g5', 'g8'] },
-  { name: 'C', rows: [0, 5], genes: ['g1', 'g6'] },
-];
-
 describe('ssgsea with ties (GSVA 1.46 on the matrix above)', () => {
   it('normalised scores', () => {
     // gsva(x, list(A=..., B=..., C=...), method="ssgsea")
@@ -141,7 +101,7 @@ describe('ssgsea with ties (GSVA 1.46 on the matrix above)', () => {
       [-0.52674976182165578, -0.107779595524777519, 0.353693761686492247, -0.2636512314521607947],
       [0.28526105093870546, 0.080347182443067211, 0.089816329603981324, 0.0042954589691748318],
     ];
-    const scores = ssgsea(tied, tiedSets);
+    const scores = ssgsea(handMatrix, handSets);
     expected.forEach((row, g) => row.forEach((v, j) => expectClose(scores[g][j], v, 1e-12, `${g} ${j}`)));
   });
 
@@ -151,7 +111,7 @@ describe('ssgsea with ties (GSVA 1.46 on the matrix above)', () => {
       [-3.90982919731266421, -0.79999999999999982, 2.62531147914862073, -1.956965825811062931],
       [2.11736590437010186, 0.59638139892329534, 0.66666666666666696, 0.031883281418975784],
     ];
-    const scores = ssgsea(tied, tiedSets, { normalize: false });
+    const scores = ssgsea(handMatrix, handSets, { normalize: false });
     expected.forEach((row, g) => row.forEach((v, j) => expectClose(scores[g][j], v, 1e-12, `${g} ${j}`)));
   });
 });

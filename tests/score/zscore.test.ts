@@ -1,55 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { matrixFromRows, type ResolvedGeneSet } from '../../src/score/types.js';
+import type { ResolvedGeneSet } from '../../src/score/types.js';
 import { standardisedRow, zscore } from '../../src/score/zscore.js';
 import { expectClose } from '../helpers/fixtures.js';
-import { expectedScores, SCORING_CASES, scoringMatrix, scoringSets } from '../helpers/scoring.js';
+import { casesWithExpected, expectCaseMatchesR, handMatrix, handSets } from '../helpers/scoring.js';
 
 describe('zscore against the R reference', () => {
-  const cases = SCORING_CASES.filter((c) => expectedScores(c, 'zscore') !== null);
+  const cases = casesWithExpected('zscore');
   it('has its R reference cases', () => expect(cases).toEqual(['synthetic-log', 'synthetic-counts', 'bladder-microarray']));
-  for (const name of cases) {
-    const expected = expectedScores(name, 'zscore');
-    it(name, () => {
-      const matrix = scoringMatrix(name);
-      const sets = scoringSets(name, matrix);
-      const scores = zscore(matrix, sets);
-      expect(sets.map((s) => s.name)).toEqual(expected!.sets);
-      let checked = 0;
-      matrix.samples.forEach((sample, j) => {
-        const row = expected!.rows.get(sample)!;
-        sets.forEach((set, g) => {
-          expectClose(scores[g][j], row[g], 1e-6, `${name} ${set.name} ${sample}`);
-          checked++;
-        });
-      });
-      expect(checked).toBe(matrix.nSamples * sets.length);
-    });
-  }
+  for (const name of cases) it(name, () => expectCaseMatchesR(name, 'zscore', zscore));
 });
 
-// GSVA 1.46 on this matrix: gsva(x, list(A=c("g2","g3","g6"), B=c("g4","g5","g8"),
+// GSVA 1.46 on handMatrix: gsva(x, list(A=c("g2","g3","g6"), B=c("g4","g5","g8"),
 // C=c("g1","g6")), method="zscore"). g6 is constant, so GSVA's .filterFeatures drops it
 // (warning "genes with constant expression values ... discarded"): A and C shrink.
-const x = matrixFromRows(
-  ['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8'],
-  ['s1', 's2', 's3', 's4'],
-  [
-    [5, 1, 3, 2],
-    [3, 1, 3, 4],
-    [3, 2, 1, 4],
-    [1, 2, 2, 4],
-    [2, 2, 5, 1],
-    [3, 3, 3, 3],
-    [4, 5, 0, 2],
-    [0.5, 2, 4, 0],
-  ],
-);
-const sets: ResolvedGeneSet[] = [
-  { name: 'A', rows: [1, 2, 5], genes: ['g2', 'g3', 'g6'] },
-  { name: 'B', rows: [3, 4, 7], genes: ['g4', 'g5', 'g8'] },
-  { name: 'C', rows: [0, 5], genes: ['g1', 'g6'] },
-  { name: 'flat', rows: [5], genes: ['g6'] },
-];
+const x = handMatrix;
+const sets: ResolvedGeneSet[] = [...handSets, { name: 'flat', rows: [5], genes: ['g6'] }];
 
 describe('zscore by hand', () => {
   it('constant genes are dropped as GSVA drops them; a set left empty gives NaN', () => {

@@ -1,0 +1,126 @@
+// The look shared by the figures (Kaplan–Meier, forest, heatmap, cutpoint, score
+// distribution): fonts, colours and sizes, the Vega-Lite `config`, the title, text drawn
+// at pixel positions, and the top-level spec of a layered figure.
+
+import type { TopLevelSpec } from 'vega-lite';
+
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+export const FIGURE_FONT = 'Helvetica, Arial, sans-serif';
+export const TEXT_COLOR = '#222222';
+export const MUTED_TEXT_COLOR = '#666666';
+export const AXIS_COLOR = '#444444';
+export const LABEL_SIZE = 12;
+export const TITLE_SIZE = 13;
+export const NOTE_SIZE = 11;
+
+/**
+ * Vega-Lite `config` shared by the figures (fonts, colours and sizes of the Kaplan–Meier
+ * figure). `legendFonts: false` leaves the legend's font sizes and title weight out (the
+ * Kaplan–Meier figure sets them on its legend).
+ */
+export function figureConfig(options: { legendFonts?: boolean } = {}): Record<string, unknown> {
+  const legend = { labelLimit: 0, titleLimit: 0, labelColor: TEXT_COLOR, titleColor: TEXT_COLOR };
+  return {
+    font: FIGURE_FONT,
+    view: { stroke: null },
+    axis: {
+      labelFontSize: LABEL_SIZE,
+      titleFontSize: TITLE_SIZE,
+      titleFontWeight: 'normal',
+      labelColor: TEXT_COLOR,
+      titleColor: TEXT_COLOR,
+      domainColor: AXIS_COLOR,
+      tickColor: AXIS_COLOR,
+      labelLimit: 0,
+      titleLimit: 0,
+    },
+    legend: options.legendFonts === false ? legend : { ...legend, labelFontSize: LABEL_SIZE, titleFontSize: LABEL_SIZE, titleFontWeight: 'bold' },
+    title: { limit: 0, subtitleLimit: 0 },
+    text: { font: FIGURE_FONT },
+  };
+}
+
+/** A figure title as the Kaplan–Meier figure sets it. */
+export function figureTitle(title: string | undefined): Record<string, unknown> {
+  return title ? { title: { text: title, anchor: 'start', fontSize: 15, fontWeight: 'bold', offset: 12, color: TEXT_COLOR } } : {};
+}
+
+/** Deep copy as JSON with every non-finite number replaced by null. */
+export function jsonSafeSpec(spec: object): TopLevelSpec {
+  return JSON.parse(JSON.stringify(spec, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))) as TopLevelSpec;
+}
+
+/** What `layeredFigure` needs: the figure's own parts. */
+export interface LayeredFigure {
+  description: string;
+  title?: string;
+  width: number;
+  height: number;
+  layer: object[];
+  resolve?: object;
+}
+
+/**
+ * The top-level spec of a layered figure: its title, white background, 12 px padding,
+ * size, layers (and `resolve`, if given) and the shared config, as JSON-safe data.
+ */
+export function layeredFigure(figure: LayeredFigure): TopLevelSpec {
+  return jsonSafeSpec({
+    $schema: VEGA_LITE_SCHEMA,
+    description: figure.description,
+    ...figureTitle(figure.title),
+    background: 'white',
+    padding: 12,
+    width: figure.width,
+    height: figure.height,
+    layer: figure.layer,
+    ...(figure.resolve ? { resolve: figure.resolve } : {}),
+    config: figureConfig(),
+  });
+}
+
+/** A text mark drawn at pixel positions: one layer per distinct (x, align, weight, style, size). */
+export interface TextCell {
+  x: number;
+  y: number;
+  text: string;
+  align?: 'left' | 'center' | 'right';
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  baseline?: 'middle' | 'alphabetic' | 'top' | 'bottom';
+}
+
+/** Vega-Lite layers drawing `cells` at pixel coordinates (scale: null). */
+export function textLayers(cells: TextCell[]): object[] {
+  const groups = new Map<string, TextCell[]>();
+  for (const c of cells) {
+    const key = [c.align ?? 'left', c.bold ? 'b' : 'n', c.italic ? 'i' : 'n', c.size ?? LABEL_SIZE, c.baseline ?? 'middle'].join('|');
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
+  return [...groups.values()].map((list) => {
+    const c0 = list[0];
+    return {
+      data: { values: list.map((c) => ({ x: c.x, y: c.y, text: c.text, color: c.color ?? TEXT_COLOR })) },
+      mark: {
+        type: 'text',
+        align: c0.align ?? 'left',
+        baseline: c0.baseline ?? 'middle',
+        fontSize: c0.size ?? LABEL_SIZE,
+        fontWeight: c0.bold ? 'bold' : 'normal',
+        fontStyle: c0.italic ? 'italic' : 'normal',
+        limit: 0,
+      },
+      encoding: {
+        x: { field: 'x', type: 'quantitative', scale: null },
+        y: { field: 'y', type: 'quantitative', scale: null },
+        text: { field: 'text', type: 'nominal' },
+        color: { field: 'color', type: 'nominal', scale: null },
+      },
+    };
+  });
+}
