@@ -9,7 +9,7 @@ import { eventColumn, loadClinicalTable, numericColumn, textColumn, timeColumn, 
 import { requireColumn } from '../io/delimited.js';
 import { loadScoreColumn } from '../io/scores.js';
 import { joinSamplesToClinical, type JoinReport, type JoinResult } from '../tcga/join.js';
-import { selectSamples } from '../score/subset.js';
+import { SampleScratch, selectSamples } from '../score/subset.js';
 import { covariateTerm, type DesignTerm } from '../survival/design.js';
 import { loadForScoring, onMethodScale, scoreLoaded, type LoadedForScoring, type ScoreRequest, type ScoreRunReport } from './scoreMatrix.js';
 import { pickItems, pickNumbers, pickTerms } from './rows.js';
@@ -164,6 +164,8 @@ export interface PreparedExpression {
   joined: JoinResult;
   setIndex: number;
   inputPaths: string[];
+  /** Memory reused by the per-cohort copies (pancan scores one cancer after another). */
+  scratch: SampleScratch;
 }
 
 export async function prepareExpression(request: ScoreRequest, clinicalIds: string[], sampleTypes: string[] | undefined, set?: string): Promise<PreparedExpression> {
@@ -182,7 +184,7 @@ export async function prepareExpression(request: ScoreRequest, clinicalIds: stri
         `first clinical IDs: ${clinicalIds.slice(0, 3).join(', ')}. Choose the clinical ID column with --id; TCGA barcodes match at patient level.`,
     );
   }
-  return { request, scoring, joined, setIndex, inputPaths: [request.expr, ...request.genesets.filter((s) => existsSync(s))] };
+  return { request, scoring, joined, setIndex, inputPaths: [request.expr, ...request.genesets.filter((s) => existsSync(s))], scratch: new SampleScratch() };
 }
 
 /** Clinical rows with a matched sample and a time and an event: the contract's analysis cohort. */
@@ -201,7 +203,7 @@ export async function scoreClinicalRows(
 ): Promise<RowGrouping> {
   const { scoring, joined, setIndex } = expr;
   const nClinical = joined.sampleForClinical.length;
-  const cohort = selectSamples(scoring.matrix, cohortRows.map((r) => joined.sampleForClinical[r]));
+  const cohort = selectSamples(scoring.matrix, cohortRows.map((r) => joined.sampleForClinical[r]), expr.scratch);
   const scores = await scoreLoaded(cohort, scoring.sets, expr.request);
   const values = new Float64Array(nClinical).fill(NaN);
   cohortRows.forEach((r, j) => { values[r] = scores[setIndex][j]; });
