@@ -1,5 +1,5 @@
-// migrascore as a library: the pure survival engine (each function reproduces an R
-// routine; see its doc comment) and the pipeline behind `migrascore survival`.
+// migrascore as a library: the pure survival and scoring engines (each function names the
+// R routine it reproduces) and the pipelines behind the commands.
 export { kaplanMeier, type SurvivalCurve, type ConfType } from './survival/kaplanMeier.js';
 export { survivalQuantile, restrictedMean, survivalAt } from './survival/survfitSummary.js';
 export { logRankTest, pairwiseLogRank } from './survival/logRank.js';
@@ -15,4 +15,19 @@ export { parseSplitRule, type SplitRule } from './survival/stratify.js';
 export { kaplanMeierFigure, type KmFigureInput } from './plots/kmFigure.js';
 export { renderSvg } from './plots/render.js';
 export { runSurvival, type SurvivalOptions } from './pipeline/survival.js';
+export { runPancan, type PancanOptions } from './pipeline/pancan.js';
+export { loadForScoring, scoreLoaded, type ScoreRequest } from './pipeline/scoreMatrix.js';
+export { METHODS, SCORE_METHOD_NAMES } from './score/methods.js';
+export { ssgsea } from './score/ssgsea.js';
+export { gsva } from './score/gsva.js';
+export { zscore } from './score/zscore.js';
+export { plage } from './score/plage.js';
+export { singscore } from './score/singscore.js';
+export { meanScore, meanZScore } from './score/mean.js';
+export { matrixFromRows, type ExpressionMatrix, type ResolvedGeneSet } from './score/types.js';
+export { readExpressionMatrix } from './io/matrix.js';
+export { loadGeneSetSpecs, DEFAULT_GENESET } from './genes/geneSets.js';
+export { resolveGeneSets, loadGeneIdTable } from './genes/resolve.js';
+export { joinSamplesToClinical } from './tcga/join.js';
+export { TCGA_CDR } from './tcga/cdr.js';
 export { MigrascoreError } from './errors.js';

@@ -5,6 +5,7 @@ import { toJson, toTsv, type OutputFile } from '../io/output.js';
 import { kaplanMeierFigure } from '../plots/kmFigure.js';
 import { renderSvg } from '../plots/render.js';
 import type { TimeUnit } from '../plots/timeUnits.js';
+import { TCGA_CDR } from '../tcga/cdr.js';
 import type { CohortAnalysis } from './analyseCohort.js';
 import type { LoadedCohort } from './survivalInput.js';
 import type { CutpointSummary, SurvivalOptions } from './survival.js';
@@ -46,6 +47,7 @@ export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutp
       split: grouping.kind === 'group' ? null : opts.splitText,
       covariates: opts.covariates,
     },
+    ...(opts.clinical === TCGA_CDR.path ? { clinical_source: { name: TCGA_CDR.name, citation: TCGA_CDR.citation, doi: TCGA_CDR.doi } } : {}),
     conf_type: opts.confType,
     conf_level: opts.confLevel,
     n: a.n,

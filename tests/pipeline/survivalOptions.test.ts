@@ -81,3 +81,12 @@ describe('groupLevels', () => {
     expect(groupLevels(['b', 'A', 'a', '20-50', '>50', '<=20'])).toEqual(['<=20', '>50', '20-50', 'a', 'A', 'b']);
   });
 });
+
+describe('--clinical tcga-cdr', () => {
+  it('uses the bundled TCGA-CDR table with its ID column, and cites it', () => {
+    const { summary } = survival(['--clinical', 'tcga-cdr', '--endpoint', 'PFI', '--group', 'gender']);
+    expect(summary.groups.map((g: { group: string }) => g.group)).toEqual(['FEMALE', 'MALE']);
+    expect(summary.n).toBeGreaterThan(10_000);
+    expect(summary.clinical_source).toMatchObject({ name: 'tcga-cdr', doi: '10.1016/j.cell.2018.02.052' });
+  });
+});
