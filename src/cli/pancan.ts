@@ -120,7 +120,12 @@ function printSummary(run: Awaited<ReturnType<typeof runPancan>>, out: string): 
     lines.push(`  ${ep.endpoint.name}: ${ep.results.length} cancers analysed, ${significant(ep)} significant at FDR < 0.05${sig.length ? ` (${sig.join(', ')})` : ''}` +
       (ep.skipped.length ? `; skipped ${ep.skipped.length}: ${ep.skipped.map((s) => s.cancer).join(', ')}` : ''));
     const best = [...ep.results].sort((a, b) => (a.row.logrank_p ?? 1) - (b.row.logrank_p ?? 1)).slice(0, 5);
-    for (const r of best) lines.push(`    ${r.cancer.padEnd(6)} n=${String(r.row.n).padStart(4)}  HR ${r.row.hr?.toPrecision(3) ?? 'NA'}  log-rank ${formatPValue(r.row.logrank_p ?? NaN)}  FDR ${formatPValue(r.row.fdr ?? NaN)}`);
+    for (const r of best) {
+      const hr = r.run.analysis.cox.terms[0]?.infinite ? 'not estimable' : r.row.hr?.toPrecision(3) ?? 'NA';
+      lines.push(`    ${r.cancer.padEnd(6)} n=${String(r.row.n).padStart(4)}  HR ${hr}  log-rank ${formatPValue(r.row.logrank_p ?? NaN)}  FDR ${formatPValue(r.row.fdr ?? NaN)}`);
+    }
+    const warned = ep.results.filter((r) => r.run.analysis.warnings.length > 0).map((r) => r.cancer);
+    if (warned.length) lines.push(`    Cox warnings (see <cancer>/summary.json, e.g. a group without events): ${warned.join(', ')}`);
   }
   for (const m of run.expr.scoring.report.messages) lines.push(`  note: ${m}`);
   if (run.withoutSamples.length) lines.push(`  note: ${run.withoutSamples.length} cancer types of the clinical table have no sample in the matrix (${run.withoutSamples.join(', ')}).`);

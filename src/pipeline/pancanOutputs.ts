@@ -73,7 +73,16 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
     const top = ep.results[0]?.run.analysis.groups.at(-1)?.group ?? 'high';
     if (ep.results.length > 0) {
       pancanFigures.push(await figure('forest', `Hazard ratio by cancer (${ep.endpoint.name})`, forestFigure({
-        rows: ep.results.map(({ row }) => ({ cancer: row.cancer, n: row.n, events: row.events, hr: row.hr ?? NaN, lower: row.hr_lower ?? NaN, upper: row.hr_upper ?? NaN, p: row.p ?? NaN, fdr: row.fdr })),
+        // A coefficient R flags as possibly infinite (a group without events, common with
+        // optimal cutpoints) is shown as not estimable rather than as a huge HR.
+        rows: ep.results.map(({ row, run: r }) => {
+          const estimable = r.analysis.cox.terms.length === 1 && !r.analysis.cox.terms[0].infinite;
+          return {
+            cancer: row.cancer, n: row.n, events: row.events,
+            hr: estimable ? row.hr ?? NaN : NaN, lower: estimable ? row.hr_lower ?? NaN : NaN, upper: estimable ? row.hr_upper ?? NaN : NaN,
+            p: row.p ?? NaN, fdr: row.fdr,
+          };
+        }),
         title: `${scoreName} score and ${ep.endpoint.name}`,
         hrLabel: `HR (${top} vs ${ref} ${scoreName} score)`,
       }), 'Cox model of the score group in each cancer; bars are 95% CIs; FDR = Benjamini–Hochberg over the log-rank p-values.'));

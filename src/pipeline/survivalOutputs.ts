@@ -94,7 +94,8 @@ export async function survivalOutputFiles(input: SurvivalOutputInput): Promise<O
     timeUnit: opts.timeUnit as TimeUnit,
     groupingLabel: groupingLabel(input),
     logrank: analysis.logrank,
-    hazardRatio: analysis.cox.terms.map((t) => ({
+    // Not a number to print when R flags the coefficient as possibly infinite (separation).
+    hazardRatio: analysis.cox.terms.filter((t) => !t.infinite).map((t) => ({
       label: `${t.term.replace(/^group=/, '')} vs ${analysis.groups[0].group}`,
       hr: t.hr, lower: t.hr_lower, upper: t.hr_upper, p: t.p,
     })),

@@ -75,6 +75,11 @@ describe('pancan options', () => {
     const dir = join(tempDir(), 'two');
     const r = runCli(['pancan', '--expr', EXPR, '--clinical', 'tcga-cdr', '--endpoint', 'OS,PFI', '--min-samples', '60', '--split', 'optimal', '--png', '--out', dir]);
     expect(r.status, r.stderr).toBe(0);
+    // optimal cutpoints leave a group without OS events in ACC and UVM: R's warning, no HR on show
+    expect(r.stderr).toMatch(/ACC +n= +79 +HR not estimable/);
+    expect(r.stderr).toMatch(/Cox warnings .*ACC, UVM/);
+    expect(JSON.parse(readFileSync(join(dir, 'OS', 'ACC', 'summary.json'), 'utf8')).warnings[0]).toMatch(/coefficient may be infinite/);
+    expect(readFileSync(join(dir, 'OS', 'forest.svg'), 'utf8')).toContain('not estimable');
     for (const ep of ['OS', 'PFI']) {
       const rows = readTsv(join(dir, ep, 'pancan.tsv'));
       expect(rows.map((x) => x.cancer)).toEqual(['ACC', 'UVM']);
