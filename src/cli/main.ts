@@ -12,7 +12,7 @@ const VERSION: string = createRequire(import.meta.url)('../../package.json').ver
 
 export function buildProgram(): Command {
   const program = new Command('migrascore')
-    .description('Migrasome gene-signature scores and survival analysis with R-exact numbers (survival, maxstat).')
+    .description('Does a migrasome gene-signature score predict survival, in one cancer or across TCGA? Scores (GSVA-exact), Kaplan–Meier, log-rank, Cox and maxstat with R-exact numbers, figures and reports.')
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError('(run with --help for usage and examples)');
@@ -22,6 +22,8 @@ export function buildProgram(): Command {
   }
   program.addHelpText('after', `
 Examples:
+  migrascore pancan --expr examples/tcga-mini-pancan.rsem.tsv.gz --clinical tcga-cdr \\
+      --endpoint OS --out pancan-demo
   migrascore survival --clinical examples/tcga-lgg-clinical.tsv --id bcr_patient_barcode \\
       --endpoint OS --value age_at_initial_pathologic_diagnosis --split median --out lgg-age
   migrascore score --expr tcga.rsem.tsv.gz --geneset migrasome-core --out scores.tsv
