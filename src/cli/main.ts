@@ -33,6 +33,11 @@ Examples:
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `migrascore score ... | head` closes stdout early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
