@@ -7,7 +7,9 @@ import { runCli, tempDir } from '../helpers/cli.js';
 import { jsonDifferences, tableDifferences } from '../helpers/compare.js';
 import { readTsv, survivalCase, SURVIVAL_CASES } from '../helpers/fixtures.js';
 
-describe.each(SURVIVAL_CASES)('migrascore survival on R reference case %s', (name) => {
+const EXTRA_CASES = ['lung', 'gbsg-opt'].map((n) => `../survival-extra/${n}`);
+
+describe.each([...SURVIVAL_CASES, ...EXTRA_CASES])('migrascore survival on R reference case %s', (name) => {
   it('matches R in summary.json and km.tsv', () => {
     const c = survivalCase(name);
     const out = join(tempDir(), 'out');
