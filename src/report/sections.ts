@@ -1,0 +1,131 @@
+// The sections before the results: page header with contents, summary cards and
+// messages, parameters, inputs (files, SHA-256, sample matching) and references.
+
+import type { JoinReport } from '../tcga/join.js';
+import { isSignificant, significantCount, type Context } from './context.js';
+import { escapeHtml, finite, formatBytes, formatCount, formatTimestamp } from './format.js';
+import type { ReportInput, ReportModel } from './model.js';
+
+export function header(model: ReportModel): string {
+  const toc = [
+    ['summary', 'Summary'],
+    ['parameters', 'Parameters'],
+    ['inputs', 'Inputs'],
+    ['references', 'References'],
+    ['genes', 'Gene matching'],
+    ['results', 'Results'],
+  ];
+  return (
+    `<header class="report-header">` +
+    `<h1>${escapeHtml(model.title)}</h1>` +
+    `<div class="meta"><span>migrascore ${escapeHtml(model.version)}</span>` +
+    `<span>generated <time datetime="${escapeHtml(model.generatedAt)}">${escapeHtml(formatTimestamp(model.generatedAt))}</time></span>` +
+    `<span>${model.endpoints.map((e) => escapeHtml(e.endpoint)).join(', ') || 'no endpoint'}</span></div>` +
+    `<pre class="command">${escapeHtml(model.command)}</pre>` +
+    `<nav class="toc" aria-label="Contents">${toc.map(([id, t]) => `<a href="#${id}">${t}</a>`).join('')}</nav>` +
+    `</header>`
+  );
+}
+
+export function summarySection(model: ReportModel, ctx: Context): string {
+  const cards = model.endpoints.map((ep) => {
+    const analysed = ep.table.length;
+    const sig = significantCount(ep, ctx.fdr);
+    const sigRows = ep.table.filter((r) => isSignificant(r, ctx.fdr));
+    const up = sigRows.filter((r) => finite(r.hr) && r.hr > 1).length;
+    const down = sigRows.filter((r) => finite(r.hr) && r.hr < 1).length;
+    const cont = ep.table.filter((r) => finite(r.fdr_continuous) && r.fdr_continuous < ctx.fdr).length;
+    const samples = ep.table.reduce((s, r) => s + (Number.isFinite(r.n) ? r.n : 0), 0);
+    const events = ep.table.reduce((s, r) => s + (Number.isFinite(r.events) ? r.events : 0), 0);
+    const names = sigRows.map((r) => escapeHtml(r.cancer)).join(', ');
+    const stat = (num: string, lbl: string, cls = '') => `<div class="stat${cls}"><span class="num">${num}</span><span class="lbl">${lbl}</span></div>`;
+    return (
+      `<div class="summary-card" data-endpoint="${escapeHtml(ep.endpoint)}">` +
+      `<h3>${escapeHtml(ep.endpoint)}${ep.label ? ` <span class="muted">${escapeHtml(ep.label)}</span>` : ''}</h3>` +
+      `<div class="stats">` +
+      stat(String(analysed), 'cancer types analysed') +
+      stat(String(sig), 'significant, score groups', ' sig') +
+      stat(String(cont), 'significant, continuous score') +
+      stat(String(ep.skipped.length), 'not analysed') +
+      `</div>` +
+      `<p>${formatCount(samples)} patients, ${formatCount(events)} events in the cancer types analysed.` +
+      (sig > 0
+        ? ` Significant by score group: ${names}` +
+          (up + down > 0 ? ` (HR &gt; 1, high score worse: ${up}; HR &lt; 1: ${down}).` : '.')
+        : ' No cancer type significant by score group.') +
+      `</p></div>`
+    );
+  });
+  const messages =
+    model.messages.length > 0
+      ? `<ul class="messages">${model.messages.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>`
+      : `<ul class="messages"><li class="none">No warnings.</li></ul>`;
+  return (
+    `<section id="summary"><h2>Summary</h2>` +
+    (cards.length ? `<div class="summary-grid">${cards.join('')}</div>` : `<p class="muted">No endpoint was analysed.</p>`) +
+    (cards.length
+      ? `<p class="table-note">Significant: Benjamini–Hochberg FDR &lt; ${ctx.fdr} across the cancer types analysed, ` +
+        `for the log-rank test of the score groups or the Wald test of the continuous score (Cox).</p>`
+      : '') +
+    messages +
+    `</section>`
+  );
+}
+
+export function parametersSection(model: ReportModel): string {
+  const items = model.parameters.map((p) => `<div><dt>${escapeHtml(p.name)}</dt><dd>${escapeHtml(p.value)}</dd></div>`);
+  return (
+    `<section id="parameters"><h2>Parameters</h2>` +
+    (items.length ? `<dl class="params">${items.join('')}</dl>` : `<p class="muted">None recorded.</p>`) +
+    `</section>`
+  );
+}
+
+function inputRow(input: ReportInput): string {
+  return (
+    `<tr><td>${escapeHtml(input.role)}</td>` +
+    `<td><code>${escapeHtml(input.path)}</code>${input.note ? `<div class="small muted">${escapeHtml(input.note)}</div>` : ''}` +
+    `<div class="sha">${escapeHtml(input.sha256)}</div></td>` +
+    `<td class="num" title="${escapeHtml(formatCount(input.bytes))} bytes">${escapeHtml(formatBytes(input.bytes))}</td></tr>`
+  );
+}
+
+function joinSummary(join: JoinReport): string {
+  const items: [string, string][] = [
+    ['Samples (expression data)', formatCount(join.samples)],
+    ['Clinical rows', formatCount(join.clinical_rows)],
+    ['Matched', `${formatCount(join.matched)} (${formatCount(join.matched_exact)} by identical ID, ${formatCount(join.matched_by_patient)} by TCGA patient barcode)`],
+    ['Tumour sample types kept', join.sample_types.join(', ') || 'all'],
+    ['Samples of other sample types', formatCount(join.dropped.excluded_sample_type)],
+    ['Further samples of a patient', formatCount(join.dropped.duplicate_samples)],
+    ['Samples without clinical row', formatCount(join.dropped.unmatched_samples)],
+    ['Clinical rows without sample', formatCount(join.dropped.unmatched_clinical_rows)],
+  ];
+  return (
+    `<h3>Sample matching</h3>` +
+    `<dl class="params join">${items.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join('')}</dl>`
+  );
+}
+
+export function inputsSection(model: ReportModel): string {
+  const table = model.inputs.length
+    ? `<div class="table-wrap"><table class="data inputs"><thead><tr><th>Role</th><th>File and SHA-256</th><th class="num">Size</th></tr></thead>` +
+      `<tbody>${model.inputs.map(inputRow).join('')}</tbody></table></div>`
+    : `<p class="muted">None recorded.</p>`;
+  return `<section id="inputs"><h2>Inputs</h2>${table}${model.join ? joinSummary(model.join) : ''}</section>`;
+}
+
+export function citationsSection(model: ReportModel): string {
+  const items = model.citations.map((c) => {
+    const doi = c.doi?.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, '');
+    const link = doi
+      ? ` <a href="https://doi.org/${escapeHtml(encodeURI(doi).replace(/[#?]/g, encodeURIComponent))}" rel="noreferrer" class="doi">doi:${escapeHtml(doi)}</a>`
+      : '';
+    return `<li>${escapeHtml(c.text)}${link}</li>`;
+  });
+  return (
+    `<section id="references"><h2>References</h2>` +
+    (items.length ? `<ol class="refs">${items.join('')}</ol>` : `<p class="muted">None.</p>`) +
+    `</section>`
+  );
+}
