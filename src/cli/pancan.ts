@@ -5,7 +5,7 @@ import { fileChecksum } from '../io/checksum.js';
 import { writeOutputFolder } from '../io/output.js';
 import { runPancan, type Endpoint, type PancanProgress } from '../pipeline/pancan.js';
 import { pancanOutputFiles, significant } from '../pipeline/pancanOutputs.js';
-import { formatPValue } from '../plots/kmFigure.js';
+import { formatPValue } from '../format/numbers.js';
 import { resolveClinical } from '../tcga/cdr.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
 import { addModelOptions, modelOptions } from './modelOptions.js';

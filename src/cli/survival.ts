@@ -4,13 +4,13 @@ import { UsageError } from '../errors.js';
 import { writeOutputFolder } from '../io/output.js';
 import { runSurvival, type SurvivalOptions } from '../pipeline/survival.js';
 import type { GroupingSource } from '../pipeline/survivalInput.js';
-import { formatPValue } from '../plots/kmFigure.js';
+import { pEquals } from '../format/numbers.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
 import { addModelOptions, modelOptions } from './modelOptions.js';
 import { formatGeneSetReport } from '../genes/resolve.js';
 import { resolveClinical } from '../tcga/cdr.js';
 
-const formatP = (p: number) => { const f = formatPValue(p); return f.startsWith('<') ? `p ${f}` : `p = ${f}`; };
+const formatP = (p: number) => pEquals(p);
 
 const EXAMPLES = `
 Examples:

@@ -4,9 +4,9 @@
 //   LogC <- (qx[5] > 100) || (qx[6] - qx[1] > 50 && qx[2] > 0)
 // and log2(x + 1) for data that are not (RSEM, TPM, counts).
 import { mulberry32 } from '../random.js';
-import type { ExpressionMatrix } from '../score/types.js';
-import { blockMatrix, newBlock, type BlockMatrix } from '../score/blockMatrix.js';
-import { quantileOfSorted } from '../survival/quantile.js';
+import type { ExpressionMatrix } from '../matrix/expressionMatrix.js';
+import { blockMatrix, newBlock, type BlockMatrix } from '../matrix/blockMatrix.js';
+import { quantileOfSorted } from '../stats/quantile.js';
 
 export const LOG_PROBS = [0, 0.25, 0.5, 0.75, 0.99, 1] as const;
 

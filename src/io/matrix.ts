@@ -29,7 +29,7 @@ import { existsSync, statSync, createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { MigrascoreError } from '../errors.js';
-import { blockMatrix, newBlock, type BlockMatrix } from '../score/blockMatrix.js';
+import { blockMatrix, newBlock, type BlockMatrix } from '../matrix/blockMatrix.js';
 import { detectDelimiter, parseDelimited } from './delimited.js';
 import { parseNumberCell } from './values.js';
 import { idEnd, parseIdField, parseRowValues } from './matrixParse.js';

@@ -12,7 +12,7 @@ import {
   type ClinicalData, type PreparedExpression,
 } from './survivalInput.js';
 import { perGeneCox, type GeneCoxRow } from './perGene.js';
-import { benjaminiHochberg } from '../survival/multipleTesting.js';
+import { benjaminiHochberg } from '../stats/multipleTesting.js';
 import type { PancanTableRow, SkippedCancer } from '../report/model.js';
 
 export interface Endpoint {

@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { normaliseByRange, ssgseaRaw } from '../score/ssgsea.js';
-import { blockMatrix, toBlockMatrix } from '../score/blockMatrix.js';
+import { blockMatrix, toBlockMatrix } from '../matrix/blockMatrix.js';
 import type { ExpressionMatrix, ResolvedGeneSet, ScoreMatrix } from '../score/types.js';
 
 /** Below this many cells, thread start-up costs more than it saves. */

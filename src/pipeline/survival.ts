@@ -2,33 +2,16 @@
 import { MigrascoreError } from '../errors.js';
 import { parseNumberCell } from '../io/values.js';
 import { sortLevels } from '../survival/design.js';
-import { cutpointFeasible, maximallySelectedLogRank, type CutpointResult } from '../survival/cutpoint.js';
-import { ruleCutpoints, splitAtCutpoints, splitExtremes, type SplitRule, type ValueSplit } from '../survival/stratify.js';
-import type { TimeUnit } from '../plots/timeUnits.js';
-import { analyseCohort, type AnalysisOptions, type CohortAnalysis } from './analyseCohort.js';
-import { loadSurvivalInput, type LoadedCohort, type SurvivalInputOptions } from './survivalInput.js';
+import { cutpointFeasible, maximallySelectedLogRank } from '../survival/cutpoint.js';
+import { ruleCutpoints, splitAtCutpoints, splitExtremes, type ValueSplit } from '../survival/stratify.js';
+import { analyseCohort, type CohortAnalysis } from './analyseCohort.js';
+import { loadSurvivalInput, type LoadedCohort } from './survivalInput.js';
+import type { CutpointSummary, SurvivalOptions } from './survivalTypes.js';
 import { survivalOutputFiles } from './survivalOutputs.js';
 import type { OutputFile } from '../io/output.js';
 import { pickNumbers, pickTerms, rowsWhere } from './rows.js';
 
-export interface SurvivalOptions extends SurvivalInputOptions, AnalysisOptions {
-  split: SplitRule;
-  splitText: string;
-  minprop: number;
-  timeUnit: TimeUnit;
-  endpoint?: string;
-}
-
-export interface CutpointSummary {
-  method: string;
-  value: number | number[];
-  statistic: number | null;
-  p_adjusted: number | null;
-  p_method: string | null;
-  minprop: number | null;
-  /** Every candidate cutpoint with its standardized statistic (optimal split only). */
-  candidates?: CutpointResult['candidates'];
-}
+export type { CutpointSummary, SurvivalOptions } from './survivalTypes.js';
 
 export interface SurvivalRun {
   loaded: LoadedCohort;

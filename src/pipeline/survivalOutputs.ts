@@ -8,7 +8,7 @@ import type { TimeUnit } from '../plots/timeUnits.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
 import type { CohortAnalysis } from './analyseCohort.js';
 import type { LoadedCohort } from './survivalInput.js';
-import type { CutpointSummary, SurvivalOptions } from './survival.js';
+import type { CutpointSummary, SurvivalOptions } from './survivalTypes.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 

@@ -6,7 +6,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import { LABEL_SIZE, layeredFigure, MUTED_TEXT_COLOR, NOTE_SIZE, TEXT_COLOR, textLayers, type TextCell } from './figureStyle.js';
-import { formatPValue } from './format.js';
+import { formatPValue } from '../format/numbers.js';
 import { NEUTRAL_MARK, OKABE_ITO } from './palette.js';
 import { estimateTextWidth } from './render.js';
 

@@ -8,7 +8,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import { AXIS_COLOR, LABEL_SIZE, layeredFigure, MUTED_TEXT_COLOR, NOTE_SIZE, TEXT_COLOR, textLayers, TITLE_SIZE, type TextCell } from './figureStyle.js';
-import { formatConfLevel, formatPValue, formatRatio } from './format.js';
+import { formatConfLevel, formatPValue, formatRatio } from '../format/numbers.js';
 import { NEUTRAL_MARK, PROTECTIVE_COLOR, RISK_COLOR } from './palette.js';
 import { estimateTextWidth } from './render.js';
 

@@ -3,7 +3,8 @@
 // corner of the plot area that the curves cross least.
 
 import { MUTED_TEXT_COLOR, TEXT_COLOR } from './figureStyle.js';
-import { formatConfLevel, hazardRatioText, logrankText } from './format.js';
+import { formatConfLevel } from '../format/numbers.js';
+import { hazardRatioText, logrankText } from './format.js';
 import type { KmFigureGroup, KmFigureInput } from './kmTypes.js';
 import { estimateTextWidth } from './render.js';
 import { convertDays, type TimeUnit } from './timeUnits.js';

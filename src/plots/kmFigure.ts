@@ -19,7 +19,7 @@ import { maxTimeDays, niceTimeTicks, riskTable, tickFormat } from './riskTable.j
 import { convertDays, timeAxisTitle } from './timeUnits.js';
 
 export type { KmFigureGroup, KmFigureHazardRatio, KmFigureInput } from './kmTypes.js';
-export { formatConfLevel, formatPValue, formatRatio, hazardRatioText, legendLabel, logrankText } from './format.js';
+export { hazardRatioText, legendLabel, logrankText } from './format.js';
 export { niceTimeTicks, numberAtRisk, riskTable, type RiskTableRow } from './riskTable.js';
 
 /** Plot-area size in pixels (the risk table shares the width). */

@@ -6,7 +6,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import { mulberry32 } from '../random.js';
-import { quantileOfSorted } from '../survival/quantile.js';
+import { quantileOfSorted } from '../stats/quantile.js';
 import { LABEL_SIZE, layeredFigure, MUTED_TEXT_COLOR, NOTE_SIZE, TEXT_COLOR, textLayers, type TextCell } from './figureStyle.js';
 import { NEUTRAL_MARK, OKABE_ITO } from './palette.js';
 import { estimateTextWidth } from './render.js';

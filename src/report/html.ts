@@ -21,7 +21,8 @@ import { resultsSection, tabCss } from './results.js';
 import { citationsSection, header, inputsSection, parametersSection, summarySection } from './sections.js';
 import { REPORT_CSS } from './styles.js';
 
-export { escapeHtml, formatBytes, formatCount, formatHr, formatP, formatSignificant, formatTimestamp } from './format.js';
+export { escapeHtml, formatTimestamp } from './format.js';
+export { formatBytes, formatCount, formatHr, formatP, formatSignificant } from '../format/numbers.js';
 export { scopeSvgIds } from './inlineSvg.js';
 
 // Table sorting (progressive enhancement; NA always last). Kept free of "</".

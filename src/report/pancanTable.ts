@@ -2,7 +2,8 @@
 // continuous score, significant rows marked) and the cancer types not analysed.
 
 import { isSignificant, type Context } from './context.js';
-import { escapeHtml, finite, formatCount, formatHr, formatP, formatSignificant, NA, percent } from './format.js';
+import { escapeHtml, finite } from './format.js';
+import { formatConfLevel as percent, formatCount, formatHr, formatP, formatSignificant, NA } from '../format/numbers.js';
 import type { EndpointSection, PancanTableRow } from './model.js';
 
 type Cell = { html: string; v: string; cls?: string; title?: string };

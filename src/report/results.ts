@@ -2,7 +2,8 @@
 // each with its tables, pan-cancer figures and one card per cancer type.
 
 import { endpointName, isSignificant, significantCount, type Context } from './context.js';
-import { escapeHtml, formatCount, formatP, formatSignificant } from './format.js';
+import { escapeHtml } from './format.js';
+import { formatCount, formatP, formatSignificant } from '../format/numbers.js';
 import { renderFigure } from './inlineSvg.js';
 import type { CancerSection, EndpointSection, PancanTableRow, ReportModel } from './model.js';
 import { hrCiText, pancanTable, skippedTable } from './pancanTable.js';

@@ -3,7 +3,8 @@
 
 import type { JoinReport } from '../tcga/join.js';
 import { isSignificant, significantCount, type Context } from './context.js';
-import { escapeHtml, finite, formatBytes, formatCount, formatTimestamp } from './format.js';
+import { escapeHtml, finite, formatTimestamp } from './format.js';
+import { formatBytes, formatCount } from '../format/numbers.js';
 import type { ReportInput, ReportModel } from './model.js';
 
 export function header(model: ReportModel): string {

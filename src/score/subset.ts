@@ -1,6 +1,6 @@
 // A matrix restricted to some samples (columns), e.g. the matched analysis cohort;
 // scores inside `survival` are computed on exactly those samples (contract).
-import { blockMatrix, newBlock, type BlockMatrix } from './blockMatrix.js';
+import { blockMatrix, newBlock, type BlockMatrix } from '../matrix/blockMatrix.js';
 import type { ExpressionMatrix } from './types.js';
 
 /**

@@ -3,7 +3,7 @@
 // prints: terms, hazard ratios, the likelihood ratio, Wald and score tests and
 // coxph's warnings. The Newton–Raphson iteration itself (src/coxfit6.c) is in
 // coxPartialLikelihood.ts.
-import { chiSquareUpperTail, normalQuantile } from './distributions.js';
+import { chiSquareUpperTail, normalQuantile } from '../stats/distributions.js';
 import { fitPartialLikelihood } from './coxPartialLikelihood.js';
 import { TOLER_CHOL, quadraticFormInverse } from './linearAlgebra.js';
 import { fixTiedTimes } from './timefix.js';

@@ -2,7 +2,7 @@
 // terms = FALSE) (R/cox.zph.R, src/zph1.c): a score test, at the fitted
 // coefficients, for adding g(t)·x to the model, where g is the centred
 // Kaplan–Meier transform of time. One row per coefficient plus GLOBAL.
-import { chiSquareUpperTail } from './distributions.js';
+import { chiSquareUpperTail } from '../stats/distributions.js';
 import type { CoxFit } from './cox.js';
 import { orderByTime } from './coxPartialLikelihood.js';
 import { TOLER_CHOL, cholesky2, chsolve2 } from './linearAlgebra.js';

@@ -2,7 +2,7 @@
 // standard errors and pointwise intervals. The summaries R reads off a fitted
 // curve (median, restricted mean, the curve at chosen times) are in
 // survfitSummary.ts. Everything mirrors R 4.2 / survival 3.5.
-import { normalQuantile } from './distributions.js';
+import { normalQuantile } from '../stats/distributions.js';
 import { fixTiedTimes } from './timefix.js';
 
 export type ConfType = 'log' | 'log-log' | 'plain';

@@ -1,7 +1,7 @@
 // The G-rho family of k-sample tests (log-rank, Peto–Peto), as survival's survdiff.
-import { chiSquareUpperTail } from './distributions.js';
+import { chiSquareUpperTail } from '../stats/distributions.js';
 import { fixTiedTimes } from './timefix.js';
-import { benjaminiHochberg } from './multipleTesting.js';
+import { benjaminiHochberg } from '../stats/multipleTesting.js';
 
 export interface LogRankOptions {
   /** Merge near-identical times first, as survdiff's `timefix = TRUE` (default). */

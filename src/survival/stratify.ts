@@ -2,7 +2,7 @@
 // do in R with median(), quantile(type = 7), cut points or maxstat. A sample is in
 // the higher group when its value is strictly greater than the cutpoint.
 import { MigrascoreError } from '../errors.js';
-import { quantileOfSorted } from './quantile.js';
+import { quantileOfSorted } from '../stats/quantile.js';
 
 export type SplitRule =
   | { kind: 'median' }

@@ -12,12 +12,6 @@ const METHODS = ['ssgsea', 'gsva', 'gsva_poisson', 'zscore', 'plage', 'mean', 'm
 const cases = SCORING_CASES.flatMap((c) => METHODS.map((m) => [c, m] as const))
   .filter(([c, m]) => existsSync(join(FIXTURES, 'scoring', c, `expected_${m}.tsv`)));
 
-/** See tests/fixtures/scoring/README.md: R computed these on values one ulp off the file. */
-function expectedFile(dir: string, method: string): string {
-  const onFile = join(dir, `expected_${method}.on-file.tsv`);
-  return existsSync(onFile) ? onFile : join(dir, `expected_${method}.tsv`);
-}
-
 describe.each(cases)('migrascore score on %s [%s]', (name, method) => {
   it('matches R', () => {
     const dir = join(FIXTURES, 'scoring', name);
@@ -26,6 +20,6 @@ describe.each(cases)('migrascore score on %s [%s]', (name, method) => {
     args.push(...(method === 'gsva_poisson' ? ['--method', 'gsva', '--kcdf', 'poisson'] : ['--method', method]));
     const r = runCli(args, dir);
     expect(r.status, r.stderr).toBe(0);
-    expect(tableDifferences(readTsv(expectedFile(dir, method)), readTsv(out), ['sample'], `${name} ${method}`)).toEqual([]);
+    expect(tableDifferences(readTsv(join(dir, `expected_${method}.tsv`)), readTsv(out), ['sample'], `${name} ${method}`)).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ import type { CancerSection, EndpointSection, PancanTableRow, ReportModel } from
 import { coxProportionalHazards } from '../../src/survival/cox.js';
 import { kaplanMeier } from '../../src/survival/kaplanMeier.js';
 import { logRankTest } from '../../src/survival/logRank.js';
-import { benjaminiHochberg } from '../../src/survival/multipleTesting.js';
+import { benjaminiHochberg } from '../../src/stats/multipleTesting.js';
 import { CHROMIUM_PATH, CHROMIUM_SKIP_MESSAGE, chromiumAvailable, withChromiumPage } from '../helpers/chromium.js';
 import { geneSetReport, reportModel } from '../helpers/reportModel.js';
 

@@ -1,93 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseByRange, ssgsea, ssgseaRaw } from '../../src/score/ssgsea.js';
-import { matrixFromRows, type ExpressionMatrix, type ResolvedGeneSet } from '../../src/score/types.js';
+import { matrixFromRows, type ResolvedGeneSet } from '../../src/score/types.js';
 import { expectClose } from '../helpers/fixtures.js';
-import { expectCaseMatchesR, expectMatchesR, handMatrix, handSets, scoringMatrix, scoringSets } from '../helpers/scoring.js';
-
-/** A copy of `matrix` with some values changed by `edit(rowId, sample, value)`. */
-function edited(matrix: ExpressionMatrix, edit: (id: string, sample: string, v: number) => number): ExpressionMatrix {
-  const rows = matrix.rowIds.map((id, r) => Array.from(matrix.row(r), (v, j) => edit(id, matrix.samples[j], v)));
-  return matrixFromRows(matrix.rowIds, matrix.samples, rows);
-}
-
-/** The adjacent double above (+1) or below (-1) a positive finite x. */
-function nextDouble(x: number, dir: 1 | -1): number {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  view.setBigUint64(0, view.getBigUint64(0) + BigInt(dir));
-  return view.getFloat64(0);
-}
+import { expectCaseMatchesR, handMatrix, handSets } from '../helpers/scoring.js';
 
 describe('ssgsea against GSVA 1.46 (expected_ssgsea.tsv)', () => {
-  it('synthetic-counts', () => expectCaseMatchesR('synthetic-counts', 'ssgsea', ssgsea));
-
-  // ssGSEA reacts to exact ties, and the R session behind two fixtures held values that
-  // differ from expr.tsv's 15-significant-digit text by one ulp: a near-tie in R became
-  // an exact tie in the file (GSVA 1.46 run on expr.tsv itself gives our numbers, see
-  // below; methods that do not rank, and gsva's tabulated kernel, are unaffected). The
-  // two tests restore R's values and then check every expected value.
-
-  it('synthetic-log, with R in-memory values restored', () => {
-    // The generator shifted the 11 migrasome genes by +0.8 in samples S01-S20 after
-    // rounding to one decimal: R held fl(a + 0.8), which prints as the same decimal as
-    // expr.tsv but is not always the double that decimal parses to.
-    const file = scoringMatrix('synthetic-log');
-    const migrasome = new Set(file.rowIds.slice(0, 11));
-    expect([...migrasome]).toEqual(['TSPAN4', 'TSPAN7', 'ITGA5', 'ITGB1', 'NDST1', 'EOGT', 'PIGK', 'CPQ', 'PIP5K1A', 'RAB35', 'SGMS2']);
-    const high = new Set(Array.from({ length: 20 }, (_, i) => `S${String(i + 1).padStart(2, '0')}`));
-    const matrix = edited(file, (id, sample, v) => (migrasome.has(id) && high.has(sample) ? Number((v - 0.8).toFixed(1)) + 0.8 : v));
-    const sets = scoringSets('synthetic-log', matrix);
-    expectMatchesR('synthetic-log', 'ssgsea', matrix, sets, ssgsea(matrix, sets));
-  });
-
-  it('bladder-microarray, with R in-memory near-ties restored', () => {
-    // Each pair is a set gene that shares its 15-digit text with another probe in one
-    // sample; in R it was just above (+1) or below (-1) that probe.
-    const nearTies: [string, string, 1 | -1][] = [
-      ['204597_x_at', 'GSM71023.CEL', -1],
-      ['202917_s_at', 'GSM71024.CEL', 1],
-      ['202202_s_at', 'GSM71048.CEL', 1],
-      ['203594_at', 'GSM71050.CEL', 1],
-      ['201496_x_at', 'GSM71053.CEL', -1],
-      ['209031_at', 'GSM71054.CEL', 1],
-      ['209125_at', 'GSM71064.CEL', 1],
-      ['209031_at', 'GSM71065.CEL', 1],
-    ];
-    const file = scoringMatrix('bladder-microarray');
-    const nudge = new Map(nearTies.map(([id, sample, dir]) => [`${id}\t${sample}`, dir]));
-    const matrix = edited(file, (id, sample, v) => {
-      const dir = nudge.get(`${id}\t${sample}`);
-      return dir === undefined ? v : nextDouble(v, dir);
-    });
-    const sets = scoringSets('bladder-microarray', matrix);
-    expectMatchesR('bladder-microarray', 'ssgsea', matrix, sets, ssgsea(matrix, sets));
-  });
-
-  it('expr.tsv as written gives what GSVA 1.46 gives on it', () => {
-    // gsva(expr, sets, method="ssgsea") on the files themselves (R 4.2.2, GSVA 1.46.0).
-    const cases: [string, [string, string, number][]][] = [
-      ['synthetic-log', [
-        ['migrasome_core', 'S01', 0.56767804595105531],
-        ['migrasome_core', 'S02', 0.48581843992562146],
-        ['with_missing', 'S02', 0.75239175384398793],
-        ['random_20', 'S01', 0.13992300571521657],
-      ]],
-      ['bladder-microarray', [
-        ['top_var_15', 'GSM71019.CEL', 0.468461602285980161],
-        ['random_25', 'GSM71020.CEL', 0.073376107736146098],
-        ['random_100', 'GSM71073.CEL', 0.12963295689922141],
-      ]],
-    ];
-    for (const [name, values] of cases) {
-      const matrix = scoringMatrix(name);
-      const sets = scoringSets(name, matrix);
-      const scores = ssgsea(matrix, sets);
-      for (const [set, sample, value] of values) {
-        const g = sets.findIndex((s) => s.name === set);
-        expectClose(scores[g][matrix.samples.indexOf(sample)], value, 1e-12, `${name} ${set} ${sample}`);
-      }
-    }
-  });
+  it.each(['synthetic-counts', 'synthetic-log', 'bladder-microarray'])('%s', (name) => expectCaseMatchesR(name, 'ssgsea', ssgsea));
 });
 
 // Ties by hand. Integer-truncated average ranks of handMatrix (R):

@@ -9,7 +9,7 @@ import {
   maximallySelectedLogRank,
   pLausen92,
 } from '../../src/survival/cutpoint.js';
-import { quantileType7 } from '../../src/survival/quantile.js';
+import { quantileType7 } from '../../src/stats/quantile.js';
 import { expectClose, num, survivalCase, type Row } from '../helpers/fixtures.js';
 
 /** Complete rows (time, event, value all present), as the caller passes them; R model.frame na.omit. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderedGroupLabels, parseSplitRule, ruleCutpoints, splitAtCutpoints, splitExtremes } from '../../src/survival/stratify.js';
-import { quantileType7 } from '../../src/survival/quantile.js';
+import { quantileType7 } from '../../src/stats/quantile.js';
 
 describe('split rules', () => {
   it('parses every rule of the contract and rejects others', () => {

@@ -1,6 +1,6 @@
 // Matrices whose gene rows live in SharedArrayBuffer blocks, so worker threads can
 // read them without copying and a streaming reader need not know the row count ahead.
-import type { ExpressionMatrix } from './types.js';
+import type { ExpressionMatrix } from './expressionMatrix.js';
 
 /** A matrix whose rows live in blocks: row r is blocks[floor(r / rowsPerBlock)] at offset (r % rowsPerBlock) × nSamples. */
 export interface BlockMatrix extends ExpressionMatrix {

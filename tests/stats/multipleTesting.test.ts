@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benjaminiHochberg } from '../../src/survival/multipleTesting.js';
+import { benjaminiHochberg } from '../../src/stats/multipleTesting.js';
 import { expectClose } from '../helpers/fixtures.js';
 
 describe('benjaminiHochberg (R p.adjust(method = "BH"))', () => {
