@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { fileChecksum } from '../io/checksum.js';
 import { writeOutputFolder } from '../io/output.js';
 import { runPancan, type Endpoint, type PancanProgress } from '../pipeline/pancan.js';
-import { pancanOutputFiles, significant } from '../pipeline/pancanOutputs.js';
+import { pancanOutputFiles, significant, timeWarnings } from '../pipeline/pancanOutputs.js';
 import { formatPValue } from '../format/numbers.js';
 import { resolveClinical } from '../tcga/cdr.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
@@ -46,7 +46,7 @@ export function pancanCommand(): Command {
     .option('--id <col>', 'ID column of the clinical table (tcga-cdr: bcr_patient_barcode)')
     .option('--cancer-col <col>', 'cancer-type column (tcga-cdr: type)')
     .option('--endpoint <E,...>', 'TCGA-CDR endpoint(s): OS, DSS, DFI, PFI; several give one folder each', list)
-    .option('--time <col>', 'survival time column (days), instead of --endpoint')
+    .option('--time <col>', 'survival time column (unit: --time-in), instead of --endpoint')
     .option('--event <col>', 'event column, instead of --endpoint')
     .option('--score <set>', 'the gene set whose score is analysed (default: the first)')
     .option('--min-samples <n>', 'skip cancers with fewer analysable patients', positiveInt('--min-samples'), 20)
@@ -127,6 +127,7 @@ function printSummary(run: Awaited<ReturnType<typeof runPancan>>, out: string): 
     const warned = ep.results.filter((r) => r.run.analysis.warnings.length > 0).map((r) => r.cancer);
     if (warned.length) lines.push(`    Cox warnings (see <cancer>/summary.json, e.g. a group without events): ${warned.join(', ')}`);
   }
+  for (const w of timeWarnings(run)) lines.push(`  warning: ${w}`);
   for (const m of run.expr.scoring.report.messages) lines.push(`  note: ${m}`);
   if (run.withoutSamples.length) lines.push(`  note: ${run.withoutSamples.length} cancer types of the clinical table have no sample in the matrix (${run.withoutSamples.join(', ')}).`);
   lines.push(`  report: ${out}/index.html`);

@@ -9,6 +9,7 @@ import { addScoringOptions, scoreRequest } from './scoringOptions.js';
 import { addModelOptions, modelOptions } from './modelOptions.js';
 import { formatGeneSetReport } from '../genes/resolve.js';
 import { resolveClinical } from '../tcga/cdr.js';
+import { formatDuration } from '../plots/timeUnits.js';
 
 const formatP = (p: number) => pEquals(p);
 
@@ -60,7 +61,7 @@ export function survivalCommand(): Command {
     .description('Kaplan–Meier, log-rank and Cox analysis of patients split into groups (R survival / maxstat numbers).')
     .requiredOption('--clinical <file>', 'clinical table (TSV/CSV, optionally .gz), one row per patient, or tcga-cdr (built in)')
     .option('--id <col>', 'ID column of the clinical table (default: its first column)')
-    .option('--time <col>', 'survival time column (days)')
+    .option('--time <col>', 'survival time column (unit: --time-in, default days)')
     .option('--event <col>', 'event column: 0/1, 1/2 (R Surv), TRUE/FALSE, alive/dead, 0:LIVING/1:DECEASED')
     .option('--endpoint <E>', 'TCGA-CDR endpoint: shorthand for --time E.time --event E (OS, DSS, DFI, PFI)')
     .option('--group <col>', 'group by a categorical column (levels sorted; the first is the Cox reference)')
@@ -74,7 +75,7 @@ export function survivalCommand(): Command {
       const opts = survivalOptions(o);
       const run = await runSurvival(opts);
       writeOutputFolder(o.out, run.files, run.loaded.inputPaths);
-      printSummary(run, o.out);
+      printSummary(run, o.out, opts);
     });
 }
 
@@ -107,10 +108,10 @@ function survivalOptions(o: Record<string, any>): SurvivalOptions {
   };
 }
 
-function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, out: string): void {
+function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, out: string, opts: SurvivalOptions): void {
   const a = run.analysis;
   const lines = [`migrascore survival: ${a.n} patients, ${a.events} events, ${a.groups.length} groups`];
-  for (const g of a.groups) lines.push(`  ${g.group}: n=${g.n}, events=${g.events}, median=${g.median === null ? 'not reached' : `${g.median} days`}`);
+  for (const g of a.groups) lines.push(`  ${g.group}: n=${g.n}, events=${g.events}, median=${g.median === null ? 'not reached' : formatDuration(g.median, opts.timeIn ?? 'days', opts.timeUnit)}`);
   lines.push(`  log-rank chisq=${a.logrank.chisq.toFixed(3)} on ${a.logrank.df} df, ${formatP(a.logrank.p)}`);
   for (const t of a.cox.terms) {
     lines.push(t.infinite
@@ -128,7 +129,7 @@ function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, out: string)
     const j = run.loaded.join;
     lines.push(`  join: ${j.matched} of ${j.samples} samples matched ${j.clinical_rows} clinical rows (dropped: ${j.dropped.excluded_sample_type} other sample types, ${j.dropped.duplicate_samples} extra samples per patient, ${j.dropped.unmatched_samples} unmatched samples)`);
   }
-  for (const w of a.warnings) lines.push(`  warning: ${w}`);
+  for (const w of [...a.warnings, ...run.timeWarnings]) lines.push(`  warning: ${w}`);
   lines.push(`  wrote ${run.files.map((f) => f.name).join(', ')} to ${out}`);
   process.stderr.write(lines.join('\n') + '\n');
 }

@@ -14,6 +14,7 @@ import {
 import { perGeneCox, type GeneCoxRow } from './perGene.js';
 import { benjaminiHochberg } from '../stats/multipleTesting.js';
 import type { PancanTableRow, SkippedCancer } from '../report/model.js';
+import { timeUnitWarnings } from './timeUnitCheck.js';
 
 export interface Endpoint {
   name: string;
@@ -55,6 +56,8 @@ export interface EndpointResult {
   results: CancerResult[];
   skipped: SkippedCancer[];
   genes: GeneCoxRow[];
+  /** The endpoint's times contradict --time-in (timeUnitCheck.ts). */
+  timeWarnings: string[];
 }
 
 export interface PancanRun {
@@ -114,7 +117,8 @@ export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
     addFdr(results.map((r) => r.row));
     const fdr = benjaminiHochberg(genes.map((g) => g.p));
     genes.forEach((g, i) => { g.fdr = fdr[i]; });
-    endpoints.push({ endpoint, dir, results, skipped, genes });
+    const timeWarnings = timeUnitWarnings({ column: endpoint.time, times: clinical.time, events: clinical.event, unit: opts.timeIn ?? 'days' });
+    endpoints.push({ endpoint, dir, results, skipped, genes, timeWarnings });
   }
   return { expr, clinicalPath: opts.clinical, cancerOf, endpoints, setGenes, withoutSamples };
 }
@@ -137,6 +141,7 @@ async function analyseCancer(
     time: endpoint.time,
     event: endpoint.event,
     endpoint: endpoint.name,
+    cancer,
     grouping: { kind: 'expr', request: opts.request, set: opts.set },
   };
   try {

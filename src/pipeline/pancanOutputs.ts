@@ -7,6 +7,9 @@ import { cutpointFigure } from '../plots/cutpointFigure.js';
 import { forestFigure } from '../plots/forestFigure.js';
 import { heatmapFigure } from '../plots/heatmapFigure.js';
 import { svgToPng } from '../plots/png.js';
+import { describeTimeUnits, formatDuration } from '../plots/timeUnits.js';
+import { figureCopies } from './figureCopies.js';
+import { cutText, endpointText, scoreText } from './figureLabels.js';
 import { renderSvg } from '../plots/render.js';
 import { scoreDistributionFigure } from '../plots/scoreDistributionFigure.js';
 import { buildReportHtml } from '../report/html.js';
@@ -32,19 +35,20 @@ async function figure(name: string, title: string, spec: object, caption?: strin
   return { name, title, spec, svg: await renderSvg(spec as never), caption };
 }
 
-function figureFiles(dir: string, f: Figure, png: boolean): OutputFile[] {
-  const files: OutputFile[] = [
+async function figureFiles(dir: string, f: Figure, png: boolean, pdf?: boolean): Promise<OutputFile[]> {
+  return [
     { name: `${dir}${f.name}.vl.json`, content: toJson(f.spec) },
     { name: `${dir}${f.name}.svg`, content: f.svg },
+    ...await figureCopies(`${dir}${f.name}`, f.svg, { png, pdf }),
   ];
-  if (png) files.push({ name: `${dir}${f.name}.png`, content: svgToPng(f.svg) });
-  return files;
 }
 
 export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx: PancanReportContext): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   const sections: EndpointSection[] = [];
   const scoreName = run.expr.scoring.sets[run.expr.setIndex].name;
+  const score = scoreText(scoreName, opts.request.method);
+  const pdf = opts.figures?.pdf;
   for (const ep of run.endpoints) {
     const { dir } = ep;
     const cancers: CancerSection[] = [];
@@ -60,11 +64,12 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
         const cf = await figure('cutpoint', `${cancer}: optimal cutpoint`, cutpointFigure({
           cutpoints: cand.cutpoint, statistics: cand.statistic, chosen: r.cutpoint!.value, valueName: scoreName,
           pAdjusted: r.cutpoint!.p_adjusted ?? NaN, minprop: r.cutpoint!.minprop ?? opts.minprop,
+          title: `${cancer} \u00b7 ${endpointText(ep.endpoint.name, ep.endpoint.time, ep.endpoint.event)}: optimal cutpoint`, subtitle: `${score}, maxstat log-rank cutpoint search`,
         }));
-        files.push(...figureFiles(cdir, cf, ctx.png));
+        files.push(...await figureFiles(cdir, cf, ctx.png, pdf));
         figs.push({ id: 'cutpoint', title: cf.title, svg: cf.svg });
       }
-      cancers.push({ cancer, summary: cancerSummary(r, ep.endpoint.name), figures: figs });
+      cancers.push({ cancer, summary: cancerSummary(r, ep.endpoint.name, opts), figures: figs });
     }
     files.push({ name: `${dir}pancan.tsv`, content: toTsv([...PANCAN_COLUMNS], ep.results.map(({ row }) => PANCAN_COLUMNS.map((c) => row[c]))) });
     files.push({ name: `${dir}pancan_skipped.tsv`, content: toTsv(['cancer', 'n', 'events', 'reason'], ep.skipped.map((s) => [s.cancer, s.n, s.events, s.reason])) });
@@ -84,11 +89,13 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
           };
         }),
         title: `${scoreName} score and ${ep.endpoint.name}`,
+        subtitle: `${endpointText(ep.endpoint.name, ep.endpoint.time, ep.endpoint.event)}; ${score}, ${cutText(opts.split)} within each cancer`,
         hrLabel: `HR (${top} vs ${ref} ${scoreName} score)`,
       }), 'Cox model of the score group in each cancer; bars are 95% CIs; FDR = Benjamini–Hochberg over the log-rank p-values.'));
       pancanFigures.push(await figure('score_distribution', `${scoreName} score by cancer`, scoreDistributionFigure({
         cancers: ep.results.map(({ cancer, run: r }) => ({ cancer, values: r.loaded.values ?? new Float64Array(), cutpoints: cutpointsOf(r.cutpoint?.value) })),
         scoreName, split: opts.splitText,
+        title: `${score} by cancer`, subtitle: `${ep.endpoint.name} cohort; ${cutText(opts.split)} within each cancer`,
       })));
     }
     if (opts.perGene && ep.genes.length > 0) {
@@ -99,9 +106,10 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
         cancers: ep.results.map((r) => r.cancer),
         cells: ep.genes.map((g) => ({ gene: g.gene, cancer: g.cancer, hr: g.hr, p: g.p, fdr: g.fdr ?? null, n: g.n })),
         title: `Per-gene Cox (HR per SD of expression), ${ep.endpoint.name}`,
+        subtitle: `Genes of ${scoreName}; ${endpointText(ep.endpoint.name, ep.endpoint.time, ep.endpoint.event)}`,
       }), 'Colour: log2 HR per SD of log2 expression; * FDR < 0.05 (BH over all gene × cancer tests).'));
     }
-    for (const f of pancanFigures) files.push(...figureFiles(dir, f, ctx.png));
+    for (const f of pancanFigures) files.push(...await figureFiles(dir, f, ctx.png, pdf));
     sections.push({
       endpoint: ep.endpoint.name,
       label: ENDPOINT_LABELS[ep.endpoint.name],
@@ -116,6 +124,11 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
   files.push({ name: 'pancan.json', content: toJson(runSummary(run, opts, model)) });
   files.push({ name: 'index.html', content: buildReportHtml(model) });
   return files;
+}
+
+/** Time-unit warnings of every endpoint, named by endpoint when there are several. */
+export function timeWarnings(run: PancanRun): string[] {
+  return run.endpoints.flatMap((ep) => ep.timeWarnings.map((w) => (run.endpoints.length > 1 ? `${ep.endpoint.name}: ${w}` : w)));
 }
 
 function withoutSamplesNote(run: PancanRun): string[] {
@@ -135,8 +148,8 @@ export function significant(ep: EndpointResult, threshold = 0.05): number {
 
 
 /** Median survival per group (the card's table row already shows n, HR, p and FDR). */
-function cancerSummary(run: SurvivalRun, endpoint: string): string {
-  const parts = run.analysis.groups.map((g) => `${g.group} ${g.median === null ? 'not reached' : `${Math.round(g.median)} days`}`);
+function cancerSummary(run: SurvivalRun, endpoint: string, opts: PancanOptions): string {
+  const parts = run.analysis.groups.map((g) => `${g.group} ${g.median === null ? 'not reached' : formatDuration(g.median, opts.timeIn ?? 'days', opts.timeUnit)}`);
   return `Median ${endpoint}: ${parts.join(', ')}.`;
 }
 
@@ -159,6 +172,7 @@ function reportModel(run: PancanRun, opts: PancanOptions, ctx: PancanReportConte
       { name: 'Score method', value: req.method + (req.method === 'gsva' ? ` (kcdf ${req.kcdf})` : '') },
       { name: 'Log scale', value: `--log2 ${req.log2}: ${run.expr.scoring.report.log2.applied ? 'log2(x+1) applied' : 'as given'} (${run.expr.scoring.report.log2.reason})` },
       { name: 'Endpoints', value: opts.endpoints.map((e) => `${e.name} (${e.time}, ${e.event})`).join('; ') },
+      { name: 'Time unit', value: describeTimeUnits(opts.timeIn ?? 'days', opts.timeUnit) },
       { name: 'Split', value: opts.splitText + (opts.split.kind === 'optimal' ? ` (minprop ${opts.minprop})` : '') },
       { name: 'Cox ties', value: opts.ties },
       { name: 'Covariates', value: opts.covariates.length ? opts.covariates.join(', ') : 'none' },
@@ -170,7 +184,7 @@ function reportModel(run: PancanRun, opts: PancanOptions, ctx: PancanReportConte
     citations,
     geneReport: run.expr.scoring.report.genesets,
     join: run.expr.joined.report,
-    messages: [...run.expr.scoring.report.messages, ...withoutSamplesNote(run)],
+    messages: [...run.expr.scoring.report.messages, ...timeWarnings(run), ...withoutSamplesNote(run)],
     endpoints,
     confLevel: opts.confLevel,
   };
@@ -190,6 +204,8 @@ function runSummary(run: PancanRun, opts: PancanOptions, model: ReportModel): Re
       significant_fdr_0_05: significant(ep),
       skipped: ep.skipped,
     })),
+    time_unit: { input: opts.timeIn ?? 'days', display: opts.timeUnit },
+    warnings: timeWarnings(run),
     min_samples: opts.minSamples,
     cancers_without_samples: run.withoutSamples,
   };

@@ -10,6 +10,7 @@ import type { CutpointSummary, SurvivalOptions } from './survivalTypes.js';
 import { survivalOutputFiles } from './survivalOutputs.js';
 import type { OutputFile } from '../io/output.js';
 import { pickNumbers, pickTerms, rowsWhere } from './rows.js';
+import { timeUnitWarnings } from './timeUnitCheck.js';
 
 export type { CutpointSummary, SurvivalOptions } from './survivalTypes.js';
 
@@ -20,6 +21,8 @@ export interface SurvivalRun {
   analysis: CohortAnalysis;
   cutpoint?: CutpointSummary;
   files: OutputFile[];
+  /** The times contradict --time-in (also in summary.json warnings). */
+  timeWarnings: string[];
 }
 
 export async function runSurvival(opts: SurvivalOptions): Promise<SurvivalRun> {
@@ -62,8 +65,9 @@ export async function analyseLoaded(loaded: LoadedCohort, opts: SurvivalOptions,
     context,
   );
   const labels = Array.from(groupOf, (g) => (g >= 0 ? levels[g] : null));
-  const files = await survivalOutputFiles({ opts, loaded, labels, analysis, cutpoint });
-  return { loaded, labels, analysis, cutpoint, files };
+  const timeWarnings = timeUnitWarnings({ column: opts.time, times: loaded.time, events: loaded.event, unit: opts.timeIn ?? 'days' });
+  const files = await survivalOutputFiles({ opts, loaded, labels, analysis, cutpoint, timeWarnings });
+  return { loaded, labels, analysis, cutpoint, files, timeWarnings };
 }
 
 function splitValue(loaded: LoadedCohort, opts: SurvivalOptions, context: string): { split: ValueSplit; cutpoint: CutpointSummary } {

@@ -5,6 +5,8 @@ import { toJson, toTsv, type OutputFile } from '../io/output.js';
 import { kaplanMeierFigure } from '../plots/kmFigure.js';
 import { renderSvg } from '../plots/render.js';
 import type { TimeUnit } from '../plots/timeUnits.js';
+import { figureCopies } from './figureCopies.js';
+import { kmTitles } from './figureLabels.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
 import type { CohortAnalysis } from './analyseCohort.js';
 import type { LoadedCohort } from './survivalInput.js';
@@ -18,6 +20,8 @@ export interface SurvivalOutputInput {
   labels: (string | null)[];
   analysis: CohortAnalysis;
   cutpoint?: CutpointSummary;
+  /** Warnings that the times contradict --time-in (timeUnitCheck.ts). */
+  timeWarnings?: string[];
 }
 
 export function kmTable(analysis: CohortAnalysis): string {
@@ -30,7 +34,8 @@ export function kmTable(analysis: CohortAnalysis): string {
   return toTsv(['group', 'time', 'n_risk', 'n_event', 'n_censor', 'surv', 'std_err', 'lower', 'upper'], rows);
 }
 
-export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutputInput): Record<string, unknown> {
+export function summaryObject(input: SurvivalOutputInput): Record<string, unknown> {
+  const { opts, loaded, analysis, cutpoint } = input;
   const a = analysis;
   const grouping = opts.grouping;
   return {
@@ -48,6 +53,7 @@ export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutp
       covariates: opts.covariates,
     },
     ...(opts.clinical === TCGA_CDR.path ? { clinical_source: { name: TCGA_CDR.name, citation: TCGA_CDR.citation, doi: TCGA_CDR.doi } } : {}),
+    time_unit: { input: opts.timeIn ?? 'days', display: opts.timeUnit },
     conf_type: opts.confType,
     conf_level: opts.confLevel,
     n: a.n,
@@ -63,7 +69,7 @@ export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutp
     ...(loaded.join ? { join: loaded.join } : {}),
     ...(loaded.scoring ? { scoring: loaded.scoring } : {}),
     dropped: loaded.dropped,
-    warnings: a.warnings,
+    warnings: [...a.warnings, ...(input.timeWarnings ?? [])],
   };
 }
 
@@ -92,6 +98,9 @@ export async function survivalOutputFiles(input: SurvivalOutputInput): Promise<O
   const spec = kaplanMeierFigure({
     groups: analysis.curves.map(({ group, curve }) => ({ name: group, ...curve })),
     timeUnit: opts.timeUnit as TimeUnit,
+    inputUnit: opts.timeIn,
+    ...opts.figures,
+    ...kmTitles(kmSubject(input), opts.figures),
     groupingLabel: groupingLabel(input),
     logrank: analysis.logrank,
     // Not a number to print when R flags the coefficient as possibly infinite (separation).
@@ -102,8 +111,18 @@ export async function survivalOutputFiles(input: SurvivalOutputInput): Promise<O
     confLevel: opts.confLevel,
   });
   files.push({ name: 'km.vl.json', content: toJson(spec) });
-  files.push({ name: 'km.svg', content: await renderSvg(spec) });
+  const svg = await renderSvg(spec);
+  files.push({ name: 'km.svg', content: svg }, ...await figureCopies('km', svg, { pdf: opts.figures?.pdf }));
   return files;
+}
+
+function kmSubject({ opts, loaded }: SurvivalOutputInput): Parameters<typeof kmTitles>[0] {
+  const g = opts.grouping;
+  return {
+    cancer: opts.cancer, endpoint: opts.endpoint, time: opts.time, event: opts.event, split: opts.split,
+    grouping: g.kind === 'expr' ? { kind: 'expr', set: loaded.valueName ?? '', method: g.request.method }
+      : g.kind === 'scores' ? { kind: 'scores', file: g.file, column: loaded.valueName ?? '' } : g,
+  };
 }
 
 function groupingLabel({ opts, loaded, cutpoint }: SurvivalOutputInput): string {

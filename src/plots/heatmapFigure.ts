@@ -24,6 +24,8 @@ export interface HeatmapFigureInput {
   cancers: string[];
   cells: HeatmapCell[];
   title?: string;
+  /** Second title line: what the figure shows (cancer, endpoint, score, cut rule). */
+  subtitle?: string;
   /** '*' marks FDR below this (default 0.05). */
   fdrThreshold?: number;
   /** '·' marks p below this when FDR is not significant (default 0.05). */
@@ -248,6 +250,7 @@ export function heatmapFigure(input: HeatmapFigureInput): TopLevelSpec {
   return layeredFigure({
     description: 'Hazard ratio per gene and cancer (colour: log2 HR; * FDR, · nominal p)',
     title: input.title,
+    subtitle: input.subtitle,
     width,
     height,
     layer: layers,

@@ -24,6 +24,8 @@ export interface ScoreDistributionInput {
   /** The split rule, e.g. "median", "optimal", "quantiles:0.25,0.5,0.75". */
   split: string;
   title?: string;
+  /** Second title line: what the figure shows (cancer, endpoint, score, cut rule). */
+  subtitle?: string;
 }
 
 export interface BoxStats {
@@ -253,6 +255,7 @@ export function scoreDistributionFigure(input: ScoreDistributionInput): TopLevel
   return layeredFigure({
     description: `Distribution of ${input.scoreName} per cancer with the ${input.split} cutpoint(s)`,
     title: input.title,
+    subtitle: input.subtitle,
     width,
     height: PLOT_HEIGHT,
     layer: layers,
