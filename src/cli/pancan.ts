@@ -34,9 +34,16 @@ Examples:
       --sample-types 01,03 --log2 yes --kcdf gaussian --min-size 3 --max-size 500 \\
       --threads 2 --out pancan-dss
 
+  # A clinical table in months; figures for a paper: NPG colours, no bands, 10-year axis,
+  # a title per cancer, vector PDFs of every figure
+  migrascore pancan --expr expr.tsv.gz --clinical clinical_months.tsv --cancer-col cancer \\
+      --time OS_MONTHS --event OS --time-in months --ci off --max-time 120 --break-time 24 \\
+      --palette npg --title "{cancer}: migrasome score and {endpoint}" --width 560 --height 360 \\
+      --pdf --out pancan-months
+
 Outputs in --out: <cancer>/ (the survival outputs per cancer), pancan.tsv, pancan_skipped.tsv,
 forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), pancan.json
-and index.html (the report). With several endpoints, each gets <endpoint>/ laid out as above.`;
+and index.html (the report); a .png (--png) and .pdf (--pdf) beside every .svg. With several endpoints, each gets <endpoint>/ laid out as above.`;
 
 export function pancanCommand(): Command {
   return addScoringOptions(addModelOptions(new Command('pancan')

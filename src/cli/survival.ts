@@ -50,8 +50,18 @@ Examples:
       --value score --split cutoff:0.5 --ties breslow --conf-type log-log \\
       --conf-level 0.9 --rho 1 --time-unit months --out cohort-cutoff
 
+  # A cBioPortal table in months (--times, --rmst-tau, --max-time, --break-time are read
+  # in the --time-in unit), shown in years; a paper-ready figure: journal palette, bands
+  # on, axis to 60 months every 12, title, size, and a vector PDF beside the SVG
+  migrascore survival --clinical data_clinical_patient.txt --time OS_MONTHS --event OS_STATUS \\
+      --time-in months --time-unit years --group SUBTYPE --times 12,60 --rmst-tau 60 \\
+      --ci on --max-time 60 --break-time 12 --palette lancet --title "Overall survival by subtype" \\
+      --width 520 --height 360 --pdf --out subtype-os
+
 Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg (and cutpoint.tsv
-with --split optimal). Exit codes: 0 success, 1 bad input or failed analysis, 2 usage error.`;
+with --split optimal, km.pdf with --pdf). Times in km.tsv and summary.json stay in the
+--time-in unit, exactly as R computes them on that column; summary.json records
+time_unit {input, display}. Exit codes: 0 success, 1 bad input or failed analysis, 2 usage error.`;
 
 
 
