@@ -12,7 +12,7 @@ const pixels = (flag: string) => {
 
 export function addFigureOptions(command: Command): Command {
   return command
-    .addOption(new Option('--time-in <unit>', 'unit of the clinical table\'s survival times; statistics stay in it, figures and texts convert').choices([...TIME_UNITS]).default('days'))
+    .addOption(new Option('--time-in <unit>', 'unit of the clinical table\'s survival times; statistics stay in it, figures and texts convert (a warning when the column name names another unit, or the longest follow-up is under 60 days or over 50 years)').choices([...TIME_UNITS]).default('days'))
     .addOption(new Option('--time-unit <unit>', 'unit shown in figures, report and stderr (default: the --time-in unit)').choices([...TIME_UNITS]))
     .addOption(new Option('--ci <mode>', 'Kaplan–Meier confidence bands: auto (for two groups, off beyond), on, off').choices(['auto', 'on', 'off']).default('auto'))
     .option('--max-time <t>', 'end the Kaplan–Meier time axis at t, in the --time-in unit (survminer xlim)', numberIn('--max-time', 0, Infinity))

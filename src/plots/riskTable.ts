@@ -51,10 +51,10 @@ export function niceTimeTicks(maxTime: number, unit: TimeUnit): number[] {
 
 /**
  * Ticks every `step` (display unit) from 0 to `maxTime`: survminer's `break.time.by`.
- * Falls back to `niceTimeTicks` when the step would give more than 40 ticks.
+ * Falls back to `niceTimeTicks` when the step would give more than 40 ticks or only 0.
  */
 export function stepTimeTicks(maxTime: number, step: number, unit: TimeUnit): number[] {
-  if (!(step > 0) || !Number.isFinite(step) || !(maxTime > 0) || maxTime / step > 40) return niceTimeTicks(maxTime, unit);
+  if (!(step > 0) || !Number.isFinite(step) || !(maxTime > 0) || maxTime / step > 40 || step > maxTime * (1 + 1e-9)) return niceTimeTicks(maxTime, unit);
   const ticks: number[] = [];
   for (let i = 0; i * step <= maxTime * (1 + 1e-9); i++) ticks.push(roundTick(i * step));
   return ticks;

@@ -154,3 +154,12 @@ describe('KM annotation', () => {
     expect(rect.y).toBeGreaterThan(view.height * 0.5);
   });
 });
+
+describe('stepTimeTicks', () => {
+  it('falls back to round ticks for a step longer than the axis or too fine', async () => {
+    const { stepTimeTicks, niceTimeTicks } = await import('../../src/plots/kmFigure.js');
+    expect(stepTimeTicks(50, 10, 'days')).toEqual([0, 10, 20, 30, 40, 50]);
+    expect(stepTimeTicks(50, 80, 'days')).toEqual(niceTimeTicks(50, 'days'));
+    expect(stepTimeTicks(5000, 1, 'days')).toEqual(niceTimeTicks(5000, 'days'));
+  });
+});
