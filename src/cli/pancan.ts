@@ -1,7 +1,6 @@
 // `migrascore pancan`: flags, help with examples, progress on stderr and a one-screen summary.
 import { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { fileChecksum } from '../io/checksum.js';
 import { writeOutputFolder } from '../io/output.js';
 import { runPancan, type Endpoint, type PancanProgress } from '../pipeline/pancan.js';
 import { pancanOutputFiles, significant } from '../pipeline/pancanOutputs.js';
@@ -10,6 +9,7 @@ import { resolveClinical } from '../tcga/cdr.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
 import { addModelOptions, modelOptions } from './modelOptions.js';
 import { list, positiveInt } from './parsers.js';
+import { addFigureOptions, figureFormats } from './figureOptions.js';
 
 const EXAMPLES = `
 Examples:
@@ -39,7 +39,7 @@ forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene
 and index.html (the report). With several endpoints, each gets <endpoint>/ laid out as above.`;
 
 export function pancanCommand(): Command {
-  return addScoringOptions(addModelOptions(new Command('pancan')
+  return addFigureOptions(addScoringOptions(addModelOptions(new Command('pancan')
     .description('The survival analysis in every cancer type: scores and cutpoints within each cancer, BH FDR across cancers, forest plot, heatmap and an HTML report.')
     .requiredOption('--expr <file>', 'expression matrix: genes in rows, samples (TCGA barcodes) in columns')
     .requiredOption('--clinical <file>', 'clinical table with a cancer-type column, or tcga-cdr (built in: TCGA-CDR, Liu et al. 2018)')
@@ -52,8 +52,7 @@ export function pancanCommand(): Command {
     .option('--min-samples <n>', 'skip cancers with fewer analysable patients', positiveInt('--min-samples'), 20)
     .option('--cancers <list>', 'only these cancer types', list)
     .option('--per-gene', 'univariate Cox of each set gene (per SD) in each cancer: pancan_genes.tsv and heatmap')
-    .option('--png', 'also write PNG copies of every figure')
-    .requiredOption('--out <dir>', 'output folder'), ' (per cancer)'))
+    .requiredOption('--out <dir>', 'output folder'), ' (per cancer)')))
     .addHelpText('after', EXAMPLES)
     .action(async (o) => {
       const clinical = resolveClinical(o.clinical);
@@ -75,14 +74,8 @@ export function pancanCommand(): Command {
       };
       process.stderr.write(`migrascore pancan: reading ${o.expr} and ${o.clinical === 'tcga-cdr' ? 'the built-in TCGA-CDR table' : o.clinical} …\n`);
       const run = await runPancan(opts);
-      const inputPaths = [opts.clinical, ...run.expr.inputPaths];
-      const inputs = [];
-      for (const [i, path] of inputPaths.entries()) {
-        const role = i === 0 ? (o.clinical === 'tcga-cdr' ? 'clinical table (built-in TCGA-CDR)' : 'clinical table') : i === 1 ? 'expression matrix' : 'gene set file';
-        inputs.push({ role, path, ...(await fileChecksum(path)) });
-      }
-      const files = await pancanOutputFiles(run, opts, { command: `migrascore ${process.argv.slice(2).join(' ')}`, inputs, png: Boolean(o.png) });
-      writeOutputFolder(o.out, files, inputPaths);
+      const files = await pancanOutputFiles(run, opts, { command: `migrascore ${process.argv.slice(2).join(' ')}`, ...figureFormats(o) });
+      writeOutputFolder(o.out, files, [opts.clinical, ...run.expr.inputPaths]);
       printSummary(run, o.out);
     });
 }

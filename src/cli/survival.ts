@@ -9,6 +9,8 @@ import { addScoringOptions, scoreRequest } from './scoringOptions.js';
 import { addModelOptions, modelOptions } from './modelOptions.js';
 import { formatGeneSetReport } from '../genes/resolve.js';
 import { resolveClinical } from '../tcga/cdr.js';
+import { survivalFiles } from '../pipeline/survivalReport.js';
+import { addFigureOptions, figureFormats } from './figureOptions.js';
 
 const formatP = (p: number) => pEquals(p);
 
@@ -49,14 +51,15 @@ Examples:
       --value score --split cutoff:0.5 --ties breslow --conf-type log-log \\
       --conf-level 0.9 --rho 1 --time-unit months --out cohort-cutoff
 
-Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg (and cutpoint.tsv
-with --split optimal). Exit codes: 0 success, 1 bad input or failed analysis, 2 usage error.`;
+Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg, index.html (the
+report); with --split optimal also cutpoint.tsv and the cutpoint figure (cutpoint.vl.json,
+cutpoint.svg); with --png a PNG copy of every figure. Exit codes: 0 success, 1 bad input or failed analysis, 2 usage error.`;
 
 
 
 
 export function survivalCommand(): Command {
-  return addScoringOptions(addModelOptions(new Command('survival')
+  return addFigureOptions(addScoringOptions(addModelOptions(new Command('survival')
     .description('Kaplan–Meier, log-rank and Cox analysis of patients split into groups (R survival / maxstat numbers).')
     .requiredOption('--clinical <file>', 'clinical table (TSV/CSV, optionally .gz), one row per patient, or tcga-cdr (built in)')
     .option('--id <col>', 'ID column of the clinical table (default: its first column)')
@@ -68,13 +71,14 @@ export function survivalCommand(): Command {
     .option('--scores <file>', 'split a score table from `migrascore score` (sample column + score columns)')
     .option('--expr <file>', 'score an expression matrix on the matched cohort in this run (see --geneset, --method)')
     .option('--score <col>', 'score column of --scores, or gene set of --expr (default: the first)')
-    .requiredOption('--out <dir>', 'output folder')))
+    .requiredOption('--out <dir>', 'output folder'))))
     .addHelpText('after', EXAMPLES)
     .action(async (o) => {
       const opts = survivalOptions(o);
       const run = await runSurvival(opts);
-      writeOutputFolder(o.out, run.files, run.loaded.inputPaths);
-      printSummary(run, o.out);
+      const files = await survivalFiles(run, opts, { command: `migrascore ${process.argv.slice(2).join(' ')}`, ...figureFormats(o) });
+      writeOutputFolder(o.out, files, run.loaded.inputPaths);
+      printSummary(run, o.out, files.map((f) => f.name));
     });
 }
 
@@ -107,7 +111,7 @@ function survivalOptions(o: Record<string, any>): SurvivalOptions {
   };
 }
 
-function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, out: string): void {
+function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, out: string, written: string[]): void {
   const a = run.analysis;
   const lines = [`migrascore survival: ${a.n} patients, ${a.events} events, ${a.groups.length} groups`];
   for (const g of a.groups) lines.push(`  ${g.group}: n=${g.n}, events=${g.events}, median=${g.median === null ? 'not reached' : `${g.median} days`}`);
@@ -129,6 +133,7 @@ function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, out: string)
     lines.push(`  join: ${j.matched} of ${j.samples} samples matched ${j.clinical_rows} clinical rows (dropped: ${j.dropped.excluded_sample_type} other sample types, ${j.dropped.duplicate_samples} extra samples per patient, ${j.dropped.unmatched_samples} unmatched samples)`);
   }
   for (const w of a.warnings) lines.push(`  warning: ${w}`);
-  lines.push(`  wrote ${run.files.map((f) => f.name).join(', ')} to ${out}`);
+  lines.push(`  wrote ${written.join(', ')} to ${out}`);
+  lines.push(`  report: ${out}/index.html`);
   process.stderr.write(lines.join('\n') + '\n');
 }
