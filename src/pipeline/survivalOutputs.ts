@@ -48,6 +48,7 @@ export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutp
           : { source: grouping.kind, column: grouping.column },
       split: grouping.kind === 'group' ? null : opts.splitText,
       covariates: opts.covariates,
+      ...(opts.cancer ? { cancer: { column: opts.cancer.column, value: opts.cancer.value ?? null } } : {}),
     },
     ...(opts.clinical === TCGA_CDR.path ? { clinical_source: { name: TCGA_CDR.name, citation: TCGA_CDR.citation, doi: TCGA_CDR.doi } } : {}),
     conf_type: opts.confType,
@@ -65,7 +66,7 @@ export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutp
     ...(loaded.join ? { join: loaded.join } : {}),
     ...(loaded.scoring ? { scoring: loaded.scoring } : {}),
     dropped: loaded.dropped,
-    warnings: a.warnings,
+    warnings: [...(loaded.warnings ?? []), ...a.warnings],
   };
 }
 

@@ -46,6 +46,7 @@ async function survivalReportModel(run: SurvivalRun, opts: SurvivalOptions, ctx:
   const parameters: ReportParameter[] = [
     { name: 'Clinical table', value: opts.clinical === TCGA_CDR.path ? 'tcga-cdr (built in)' : opts.clinical },
     { name: 'Survival', value: `${opts.time} (time), ${opts.event} (event)${opts.endpoint ? `: endpoint ${opts.endpoint}` : ''}` },
+    ...(opts.cancer?.value !== undefined ? [{ name: 'Cancer type', value: `${opts.cancer.value} only (column ${opts.cancer.column})` }] : []),
     groupingParameter(run, opts),
     ...(scoring && g.kind === 'expr' ? scoringParameters(g.request, scoring.genesets.map((s) => s.set), loaded.valueName ?? '', scoring.log2) : []),
     ...modelParameters(opts, g.kind === 'group'),
@@ -64,7 +65,7 @@ async function survivalReportModel(run: SurvivalRun, opts: SurvivalOptions, ctx:
     citations: citations({ clinical: opts.clinical, optimal: opts.split.kind === 'optimal' && g.kind !== 'group', scored: g.kind === 'expr' }),
     geneReport: scoring?.genesets ?? [],
     join: loaded.join,
-    messages: [...(scoring?.messages ?? []), ...run.analysis.warnings],
+    messages: [...(loaded.warnings ?? []), ...(scoring?.messages ?? []), ...run.analysis.warnings],
     endpoints: [{
       endpoint,
       label: ENDPOINT_LABELS[endpoint],
