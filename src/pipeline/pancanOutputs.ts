@@ -27,7 +27,7 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
   const sections: EndpointSection[] = [];
   // Report sections point at files; they are filled in once every file is known.
   const pending: { section: EndpointSection; figures: { dir: string; figures: RenderedFigure[]; title: (f: RenderedFigure) => string }[] }[] = [];
-  const scoreName = run.expr.scoring.sets[run.expr.setIndex].name;
+  const scoreName = run.source.scoreName;
   for (const ep of run.endpoints) {
     const { dir } = ep;
     const section: EndpointSection = {
@@ -85,7 +85,7 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
     section.figures = linkedFigures(pan.figures, pan.dir, names);
     perCancer.forEach((g, i) => { section.cancers[i].figures = linkedFigures(g.figures, g.dir, names, g.title); });
   }
-  const inputs = await reportInputs(inputRoles([opts.clinical, ...run.expr.inputPaths], opts.clinical, 'expr'));
+  const inputs = await reportInputs(inputRoles([opts.clinical, ...run.source.inputPaths], opts.clinical, run.source.kind));
   const model = reportModel(run, opts, ctx, inputs, sections, names);
   files.push({ name: 'pancan.json', content: toJson(runSummary(run, opts, model)) });
   files.push({ name: 'index.html', content: buildReportHtml(model) });
@@ -94,7 +94,7 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
 
 function withoutSamplesNote(run: PancanRun): string[] {
   const n = run.withoutSamples.length;
-  return n ? [`${n} cancer type${n > 1 ? 's' : ''} of the clinical table had no sample in the matrix: ${run.withoutSamples.join(', ')}.`] : [];
+  return n ? [`${n} cancer type${n > 1 ? 's' : ''} of the clinical table had no sample in ${run.expr ? 'the matrix' : 'the score table'}: ${run.withoutSamples.join(', ')}.`] : [];
 }
 
 function cutpointsOf(value: number | number[] | undefined): number[] {
@@ -107,25 +107,27 @@ export function significant(ep: EndpointResult, threshold = 0.05): number {
 
 
 function reportModel(run: PancanRun, opts: PancanOptions, ctx: ReportContext, inputs: ReportModel['inputs'], endpoints: EndpointSection[], files: string[]): ReportModel {
-  const scoring = run.expr.scoring;
+  const scoring = run.expr?.scoring;
   return {
     title: 'migrascore pan-cancer report',
     generatedAt: new Date().toISOString(),
     version: VERSION,
     command: ctx.command,
     parameters: [
-      ...scoringParameters(opts.request, scoring.sets.map((s) => s.name), scoring.sets[run.expr.setIndex].name, scoring.report.log2),
+      ...(scoring && opts.request
+        ? scoringParameters(opts.request, scoring.sets.map((s) => s.name), run.source.scoreName, scoring.report.log2)
+        : [{ name: 'Scores', value: `column ${run.source.scoreName} of ${run.source.file} (precomputed; not rescored within each cancer)` }]),
       { name: 'Endpoints', value: opts.endpoints.map((e) => `${e.name} (${e.time}, ${e.event})`).join('; ') },
       ...modelParameters(opts, false),
       { name: 'Minimum patients per cancer', value: String(opts.minSamples) },
-      { name: 'Sample types', value: run.expr.joined.report.sample_types.join(', ') },
+      { name: 'Sample types', value: run.source.joined.report.sample_types.join(', ') },
       { name: 'Clinical table', value: opts.clinical === TCGA_CDR.path ? 'tcga-cdr (built in)' : opts.clinical },
     ],
     inputs,
-    citations: citations({ clinical: opts.clinical, optimal: opts.split.kind === 'optimal', scored: true }),
-    geneReport: scoring.report.genesets,
-    join: run.expr.joined.report,
-    messages: [...scoring.report.messages, ...withoutSamplesNote(run)],
+    citations: citations({ clinical: opts.clinical, optimal: opts.split.kind === 'optimal', scored: scoring !== undefined }),
+    geneReport: scoring?.report.genesets ?? [],
+    join: run.source.joined.report,
+    messages: [...(scoring?.report.messages ?? []), ...withoutSamplesNote(run)],
     endpoints,
     files,
     confLevel: opts.confLevel,
@@ -137,8 +139,8 @@ function runSummary(run: PancanRun, opts: PancanOptions, model: ReportModel): Re
     migrascore_version: VERSION,
     parameters: Object.fromEntries(model.parameters.map((p) => [p.name, p.value])),
     inputs: model.inputs,
-    join: run.expr.joined.report,
-    scoring: run.expr.scoring.report,
+    join: run.source.joined.report,
+    ...(run.expr ? { scoring: run.expr.scoring.report } : { scores: { file: run.source.file, column: run.source.scoreName } }),
     endpoints: run.endpoints.map((ep) => ({
       endpoint: ep.endpoint.name,
       folder: ep.dir || '.',

@@ -164,15 +164,34 @@ async function loadGrouping(
     const cohortRows = matchedRowsWithSurvival(clinical, expr.joined, inCohort);
     return assembleCohort(clinical, await scoreClinicalRows(expr, cohortRows, (r) => !inCohort(r) || expr.joined.sampleForClinical[r] < 0));
   }
-  const scores = loadScoreColumn(g.file, g.column);
-  const joined = joinSamplesToClinical(scores.sampleIds, table.ids, opts.sampleTypes);
-  if (joined.report.matched === 0) throw noMatch(g.file, scores.sampleIds, table);
+  return assembleCohort(clinical, scoreRows(prepareScores(g.file, g.column, table, opts.sampleTypes), inCohort));
+}
+
+/** A score table (from `score`) read once and joined to the clinical rows. */
+export interface PreparedScores {
+  file: string;
+  column: string;
+  joined: JoinResult;
+  /** The score of each clinical row (NaN without a matched sample). */
+  values: Float64Array;
+}
+
+export function prepareScores(file: string, column: string | undefined, table: ClinicalTable, sampleTypes: string[] | undefined): PreparedScores {
+  const scores = loadScoreColumn(file, column);
+  const joined = joinSamplesToClinical(scores.sampleIds, table.ids, sampleTypes);
+  if (joined.report.matched === 0) throw noMatch(file, scores.sampleIds, table);
   const values = new Float64Array(table.rows.length).fill(NaN);
   for (let r = 0; r < values.length; r++) if (joined.sampleForClinical[r] >= 0) values[r] = scores.values[joined.sampleForClinical[r]];
-  return assembleCohort(clinical, {
-    values, valueName: scores.column, join: joined.report, inputPaths: [g.file],
+  return { file, column: scores.column, joined, values };
+}
+
+/** The grouping of the rows with a matched score among those `inCohort` accepts (scores as given, not recomputed). */
+export function scoreRows(scores: PreparedScores, inCohort: (r: number) => boolean = () => true): RowGrouping {
+  const { joined } = scores;
+  return {
+    values: scores.values, valueName: scores.column, join: joined.report, inputPaths: [scores.file],
     excluded: (r) => joined.sampleForClinical[r] < 0 || !inCohort(r),
-  });
+  };
 }
 
 function unknownCancer(value: string, values: (string | null)[], what: string): MigrascoreError {
