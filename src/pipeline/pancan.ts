@@ -15,6 +15,7 @@ import type { JoinResult } from '../tcga/join.js';
 import { perGeneCox, type GeneCoxRow } from './perGene.js';
 import { benjaminiHochberg } from '../stats/multipleTesting.js';
 import type { PancanTableRow, SkippedCancer } from '../report/model.js';
+import type { CoxSummary } from './analyseCohort.js';
 
 export interface Endpoint {
   name: string;
@@ -203,6 +204,20 @@ function tableRow(cancer: string, run: SurvivalRun): PancanTableRow {
     p_continuous: finite(cont?.p),
     fdr_continuous: null,
     cutpoint: typeof cut === 'number' ? cut : null,
+    ...(a.cox_adjusted ? adjustedColumns(a.cox_adjusted) : {}),
+  };
+}
+
+/** The group term of the adjusted model (one group term: two groups), as pancan.tsv's extra columns (R's values, as `hr`). */
+function adjustedColumns(cox: CoxSummary): Partial<PancanTableRow> {
+  const groupTerms = cox.terms.filter((t) => t.term.startsWith('group='));
+  const t = groupTerms.length === 1 ? groupTerms[0] : undefined;
+  const finite = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : x);
+  return {
+    hr_covariate_adjusted: finite(t?.hr),
+    hr_covariate_adjusted_lower: finite(t?.hr_lower),
+    hr_covariate_adjusted_upper: finite(t?.hr_upper),
+    p_covariate_adjusted: finite(t?.p),
   };
 }
 

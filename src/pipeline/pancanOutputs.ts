@@ -11,6 +11,7 @@ import type { EndpointSection, ReportModel } from '../report/model.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
 import type { EndpointResult, PancanOptions, PancanRun } from './pancan.js';
 import { survivalRunFiles } from './survival.js';
+import { adjustedForest, adjustedRows } from './adjustedOutputs.js';
 import { figureFiles, renderFigure, type FigureFormats, type RenderedFigure } from './figureFiles.js';
 import {
   citations, ENDPOINT_LABELS, inputRoles, linkedFigures, medianSummary, modelParameters, reportInputs, scoringParameters, type ReportContext,
@@ -21,6 +22,9 @@ const VERSION: string = createRequire(import.meta.url)('../../package.json').ver
 
 export const PANCAN_COLUMNS = ['cancer', 'n', 'events', 'hr', 'hr_lower', 'hr_upper', 'p', 'logrank_p', 'fdr',
   'hr_continuous', 'p_continuous', 'fdr_continuous', 'cutpoint'] as const;
+
+/** With --covariates, after the contract's columns: the group term of Surv ~ group + covariates. */
+export const COVARIATE_COLUMNS = ['hr_covariate_adjusted', 'hr_covariate_adjusted_lower', 'hr_covariate_adjusted_upper', 'p_covariate_adjusted'] as const;
 
 export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx: ReportContext & FigureFormats): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
@@ -41,7 +45,8 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
       section.cancers.push({ cancer, summary: medianSummary(r, ep.endpoint.name, opts.timeUnit as TimeUnit), figures: [] });
       figureGroups.push({ dir: cdir, figures: r.figures, title: (f) => `${cancer}: ${f.title}` });
     }
-    files.push({ name: `${dir}pancan.tsv`, content: toTsv([...PANCAN_COLUMNS], ep.results.map(({ row }) => PANCAN_COLUMNS.map((c) => row[c]))) });
+    const columns = [...PANCAN_COLUMNS, ...(opts.covariates.length ? COVARIATE_COLUMNS : [])];
+    files.push({ name: `${dir}pancan.tsv`, content: toTsv(columns, ep.results.map(({ row }) => columns.map((c) => row[c] ?? null))) });
     files.push({ name: `${dir}pancan_skipped.tsv`, content: toTsv(['cancer', 'n', 'events', 'reason'], ep.skipped.map((s) => [s.cancer, s.n, s.events, s.reason])) });
     const pancanFigures: RenderedFigure[] = [];
     const ref = ep.results[0]?.run.analysis.groups[0]?.group ?? 'low';
@@ -75,6 +80,11 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
         cells: ep.genes.map((g) => ({ gene: g.gene, cancer: g.cancer, hr: g.hr, p: g.p, fdr: g.fdr ?? null, n: g.n })),
         title: `Per-gene Cox (HR per SD of expression), ${ep.endpoint.name}`,
       }), 'Colour: log2 HR per SD of log2 expression; * FDR < 0.05 (BH over all gene × cancer tests).'));
+    }
+    if (opts.covariates.length && ep.results.length > 0) {
+      const rows = adjustedRows(ep);
+      section.adjusted = { covariates: opts.covariates, rows };
+      pancanFigures.push(await adjustedForest(rows, ep.endpoint.name, scoreName, opts.covariates, [ref, top], opts.confLevel));
     }
     for (const f of pancanFigures) files.push(...figureFiles(dir, f, ctx));
     sections.push(section);

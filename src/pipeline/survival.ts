@@ -11,6 +11,7 @@ import { survivalOutputs } from './survivalOutputs.js';
 import type { OutputFile } from '../io/output.js';
 import { figureFiles, type FigureFormats, type RenderedFigure } from './figureFiles.js';
 import { pickNumbers, pickTerms, rowsWhere } from './rows.js';
+import { requireCompleteCases } from './covariateCheck.js';
 
 export type { CutpointSummary, SurvivalOptions } from './survivalTypes.js';
 
@@ -61,6 +62,7 @@ export async function analyseLoaded(loaded: LoadedCohort, opts: SurvivalOptions,
   }
 
   const rows = rowsWhere(groupOf.length, (i) => groupOf[i] >= 0);
+  requireCompleteCases(pickTerms(loaded.covariates, rows), pickNumbers(loaded.event, rows), context);
   const analysis = analyseCohort(
     {
       time: pickNumbers(loaded.time, rows),

@@ -53,6 +53,27 @@ export interface PancanTableRow {
   p_continuous: number | null;
   fdr_continuous: number | null;
   cutpoint: number | null;
+  /** With --covariates: the group term of Surv ~ group + covariates (cox_adjusted). */
+  hr_covariate_adjusted?: number | null;
+  hr_covariate_adjusted_lower?: number | null;
+  hr_covariate_adjusted_upper?: number | null;
+  p_covariate_adjusted?: number | null;
+}
+
+/** The group's hazard ratio adjusted for covariates (cox_adjusted) in one cancer; null where not estimable. */
+export interface AdjustedRow {
+  cancer: string;
+  /** Complete cases of the adjusted model. */
+  n: number;
+  events: number;
+  hr: number | null;
+  lower: number | null;
+  upper: number | null;
+  p: number | null;
+  /** Benjamini–Hochberg over the adjusted p across cancers. */
+  fdr: number | null;
+  /** Why the HR is not shown. */
+  note?: string;
 }
 
 /** A cancer type not analysed (below --min-samples, no events, ...). */
@@ -114,6 +135,8 @@ export interface EndpointSection {
   figures: ReportFigure[];
   /** Per-cancer figures, in table order. */
   cancers: CancerSection[];
+  /** With --covariates: the adjusted hazard ratios, one row per analysed cancer. */
+  adjusted?: { covariates: string[]; rows: AdjustedRow[] };
   /** Cancers with log-rank FDR below the threshold; counted from `table` when absent. */
   significantCount?: number;
 }
