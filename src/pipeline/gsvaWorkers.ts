@@ -11,7 +11,7 @@ import type { ExpressionMatrix, ResolvedGeneSet, ScoreMatrix } from '../score/ty
 import type { SharedRows } from './scoreWorkers.js';
 
 /** Below this many kernel terms (genes × samples²), thread start-up costs more than it saves. */
-const MIN_TERMS_FOR_WORKERS = 50_000_000;
+export const MIN_TERMS_FOR_WORKERS = 50_000_000;
 
 /** What gsvaWorker.ts receives. */
 export interface GsvaWorkerData {
