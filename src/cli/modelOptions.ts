@@ -4,11 +4,11 @@ import type { AnalysisOptions } from '../pipeline/analyseCohort.js';
 import type { FigureOptions } from '../pipeline/survivalTypes.js';
 import type { TimeUnit } from '../plots/timeUnits.js';
 import { parseSplitRule, type SplitRule } from '../survival/stratify.js';
-import { addFigureOptions, figureOptions, timeUnits } from './figureOptions.js';
+import { addDisplayOptions, displayOptions, timeUnits } from './displayOptions.js';
 import { list, numberIn, numberList } from './parsers.js';
 
 export function addModelOptions(command: Command, per = ''): Command {
-  return addFigureOptions(command
+  return addDisplayOptions(command
     .option('--split <rule>', `median | quantiles:0.25,0.5,0.75 | extremes:q | cutoff:v | optimal${per}`, 'median')
     .option('--minprop <p>', 'optimal split: least proportion of patients in each group', numberIn('--minprop', 0, 0.5), 0.1)
     .option('--covariates <cols>', `adjust a Cox model for these columns${per} (comma-separated; text columns become factors)`, list)
@@ -46,6 +46,6 @@ export function modelOptions(o: Record<string, any>): ModelOptions {
     rmstTau: o.rmstTau,
     rho: Number(o.rho),
     ...timeUnits(o),
-    figures: figureOptions(o),
+    figures: displayOptions(o),
   };
 }

@@ -60,6 +60,11 @@ export interface KmSubject {
   split: SplitRule;
 }
 
+/** What was split, in words: "migrasome-core score (ssGSEA)", "age", "core (from scores.tsv)". */
+function splitValueText(g: KmSubject['grouping']): string {
+  return g.kind === 'expr' ? scoreText(g.set, g.method) : g.kind === 'scores' ? `${g.column} (from ${basename(g.file)})` : g.column;
+}
+
 /** Title "BRCA · Overall survival (OS)" and subtitle "migrasome-core score (ssGSEA), median split"; --title replaces the title. */
 export function kmTitles(s: KmSubject, figures?: FigureOptions): { title: string; subtitle: string } {
   const endpoint = endpointText(s.endpoint, s.time, s.event);
@@ -67,10 +72,15 @@ export function kmTitles(s: KmSubject, figures?: FigureOptions): { title: string
   const title = figures?.title !== undefined
     ? figures.title.replace(/\{cancer\}/g, s.cancer ?? '').replace(/\{endpoint\}/g, s.endpoint ?? endpoint)
     : fallback;
-  const g = s.grouping;
-  const subtitle = g.kind === 'group' ? `Grouped by ${g.column}`
-    : g.kind === 'value' ? `${g.column}, ${cutText(s.split)}`
-      : g.kind === 'scores' ? `${g.column} (from ${basename(g.file)}), ${cutText(s.split)}`
-        : `${scoreText(g.set, g.method)}, ${cutText(s.split)}`;
+  const subtitle = s.grouping.kind === 'group' ? `Grouped by ${s.grouping.column}` : `${splitValueText(s.grouping)}, ${cutText(s.split)}`;
   return { title, subtitle };
+}
+
+/** Title "BRCA · Overall survival (OS): optimal cutpoint", subtitle naming what was cut and how. */
+export function cutpointTitles(s: KmSubject): { title: string; subtitle: string } {
+  const endpoint = endpointText(s.endpoint, s.time, s.event);
+  return {
+    title: `${s.cancer ? `${s.cancer} \u00b7 ` : ''}${endpoint}: optimal cutpoint`,
+    subtitle: `${splitValueText(s.grouping)}, maxstat log-rank cutpoint search`,
+  };
 }

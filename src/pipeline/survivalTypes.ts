@@ -16,16 +16,13 @@ export interface SurvivalOptions extends SurvivalInputOptions, AnalysisOptions {
   /** Unit of the clinical table's times (--time-in; default days). */
   timeIn?: TimeUnit;
   endpoint?: string;
-  /** The cancer type analysed (pancan's per-cancer runs), named in figure titles. */
-  cancer?: string;
   figures?: FigureOptions;
 }
 
-/** How figures look (--ci, --max-time, --break-time, --title, --palette, --width/--height) and --pdf copies. */
+/** How figures look (--ci, --max-time, --break-time, --title, --palette, --width/--height). */
 export interface FigureOptions extends Pick<KmFigureInput, 'ci' | 'maxTime' | 'breakTime' | 'palette' | 'width' | 'height'> {
   /** KM title; `{cancer}` and `{endpoint}` are replaced (default: built from the run). */
   title?: string;
-  pdf?: boolean;
 }
 
 export interface CutpointSummary {

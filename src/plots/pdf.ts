@@ -42,7 +42,7 @@ export function svgSize(svg: string): { width: number; height: number } {
 }
 
 /** Render an SVG string to a one-page PDF of the same size (default 0.75 pt per px). */
-export function svgToPdf(svg: string, options: SvgToPdfOptions): Promise<Uint8Array> {
+export function svgToPdf(svg: string, options: SvgToPdfOptions): Uint8Array {
   const scale = options.scale ?? 0.75;
   if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`svgToPdf: scale must be a positive number, got ${scale}`);
   const { width, height } = svgSize(svg);
@@ -69,15 +69,6 @@ export function svgToPdf(svg: string, options: SvgToPdfOptions): Promise<Uint8Ar
     return bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular';
   };
 
-  const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => {
-      const all = Buffer.concat(chunks);
-      resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
-    });
-    doc.on('error', reject);
-  });
   SVGtoPDF(doc, svg, 0, 0, {
     width: W,
     height: H,
@@ -86,5 +77,11 @@ export function svgToPdf(svg: string, options: SvgToPdfOptions): Promise<Uint8Ar
     warningCallback: () => {}, // (vega's SVG uses nothing it cannot draw; its notes are not for users)
   });
   doc.end();
-  return done;
+  // PDFKit writes the whole document during end() (fonts are embedded synchronously);
+  // nothing is listening, so every chunk waits in the stream's buffer
+  const chunks: Buffer[] = [];
+  for (let c = doc.read() as Buffer | null; c !== null; c = doc.read() as Buffer | null) chunks.push(c);
+  const bytes = Buffer.concat(chunks);
+  if (!bytes.subarray(Math.max(0, bytes.length - 16)).toString('latin1').includes('%%EOF')) throw new Error('svgToPdf: PDFKit did not finish the document');
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

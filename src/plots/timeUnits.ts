@@ -3,6 +3,8 @@
 // given; only presentation converts. Days per unit as survminer's `xscale` ("d_m" =
 // 365.25/12 days, "d_y" = 365.25 days) with a week of 7 days.
 
+import { formatTime } from '../format/numbers.js';
+
 export type TimeUnit = 'days' | 'weeks' | 'months' | 'years';
 
 export const TIME_UNITS: readonly TimeUnit[] = ['days', 'weeks', 'months', 'years'];
@@ -47,17 +49,9 @@ export function timeAxisTitle(unit: TimeUnit, label = 'Time'): string {
   return `${label} (${unit})`;
 }
 
-/** A time for people: 4 significant digits, whole numbers from 1000 ("1048", "45.24", "3.77"). */
-export function formatTimeValue(t: number): string {
-  if (!Number.isFinite(t)) return 'NA';
-  if (Math.abs(t) >= 1000) return String(Math.round(t));
-  const s = t.toPrecision(4);
-  return s.includes('e') ? String(Number(s)) : s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
-}
-
 /** A time given in `from` shown in `to` with its unit: "45.24 months", "1048 days". */
 export function formatDuration(t: number, from: TimeUnit, to: TimeUnit = from): string {
-  return `${formatTimeValue(convertTime(t, from, to))} ${to}`;
+  return formatTime(convertTime(t, from, to), to);
 }
 
 /** "days" or "days, shown in months": the time unit as a report parameter. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { convertTime, DAYS_PER_UNIT, describeTimeUnits, formatDuration, formatTimeValue, isTimeUnit, TIME_UNITS } from '../../src/plots/timeUnits.js';
+import { formatTime, formatTimeValue } from '../../src/format/numbers.js';
+import { convertTime, DAYS_PER_UNIT, describeTimeUnits, formatDuration, isTimeUnit, TIME_UNITS } from '../../src/plots/timeUnits.js';
 
 describe('time units', () => {
   it('converts between any two units with survminer xscale days per unit', () => {
@@ -29,7 +30,11 @@ describe('time units', () => {
     expect(formatTimeValue(45.23671)).toBe('45.24');
     expect(formatTimeValue(3.77)).toBe('3.77');
     expect(formatTimeValue(350.5)).toBe('350.5');
+    expect(formatTimeValue(0.13962)).toBe('0.1396');
+    expect(formatTimeValue(2)).toBe('2');
     expect(formatTimeValue(NaN)).toBe('NA');
+    expect(formatTime(null, 'days')).toBe('NA');
+    expect(formatTime(78.36, 'months')).toBe('78.36 months');
     expect(formatDuration(1377, 'days', 'months')).toBe('45.24 months');
     expect(formatDuration(45.24, 'months')).toBe('45.24 months');
     expect(formatDuration(24, 'months', 'years')).toBe('2 years');
