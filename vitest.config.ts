@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
+    hookTimeout: 60_000, // beforeAll hooks run whole CLI analyses (pancan twice), slow on a loaded machine
   },
 });
