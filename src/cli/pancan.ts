@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { fileChecksum } from '../io/checksum.js';
 import { writeOutputFolder } from '../io/output.js';
+import { FORCE_HELP, checkFolderRun, noCancerAnalysedError } from './outOptions.js';
 import { runPancan, type Endpoint, type PancanProgress } from '../pipeline/pancan.js';
 import { pancanOutputFiles, significant } from '../pipeline/pancanOutputs.js';
 import { formatPValue } from '../format/numbers.js';
@@ -53,13 +54,15 @@ export function pancanCommand(): Command {
     .option('--cancers <list>', 'only these cancer types', list)
     .option('--per-gene', 'univariate Cox of each set gene (per SD) in each cancer: pancan_genes.tsv and heatmap')
     .option('--png', 'also write PNG copies of every figure')
-    .requiredOption('--out <dir>', 'output folder'), ' (per cancer)'))
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--force', FORCE_HELP), ' (per cancer)'))
     .addHelpText('after', EXAMPLES)
     .action(async (o) => {
       const clinical = resolveClinical(o.clinical);
       const cancerColumn = o.cancerCol ?? clinical.cancerColumn;
       if (!cancerColumn) throw new UsageError('Say which clinical column holds the cancer type: --cancer-col COL (known for --clinical tcga-cdr).');
       const endpoints = endpointsOf(o);
+      checkFolderRun(o, [clinical.path, o.expr], { '--expr': o.expr, '--clinical': clinical.path });
       const opts = {
         clinical: clinical.path,
         id: o.id ?? clinical.idColumn,
@@ -75,6 +78,8 @@ export function pancanCommand(): Command {
       };
       process.stderr.write(`migrascore pancan: reading ${o.expr} and ${o.clinical === 'tcga-cdr' ? 'the built-in TCGA-CDR table' : o.clinical} …\n`);
       const run = await runPancan(opts);
+      const nothing = noCancerAnalysedError(run.endpoints, opts.minSamples);
+      if (nothing) throw nothing;
       const inputPaths = [opts.clinical, ...run.expr.inputPaths];
       const inputs = [];
       for (const [i, path] of inputPaths.entries()) {
@@ -82,7 +87,7 @@ export function pancanCommand(): Command {
         inputs.push({ role, path, ...(await fileChecksum(path)) });
       }
       const files = await pancanOutputFiles(run, opts, { command: `migrascore ${process.argv.slice(2).join(' ')}`, inputs, png: Boolean(o.png) });
-      writeOutputFolder(o.out, files, inputPaths);
+      await writeOutputFolder(o.out, files, inputPaths, { force: o.force });
       printSummary(run, o.out);
     });
 }

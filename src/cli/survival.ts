@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { writeOutputFolder } from '../io/output.js';
+import { FORCE_HELP, checkFolderRun } from './outOptions.js';
 import { runSurvival, type SurvivalOptions } from '../pipeline/survival.js';
 import type { GroupingSource } from '../pipeline/survivalInput.js';
 import { pEquals } from '../format/numbers.js';
@@ -68,12 +69,14 @@ export function survivalCommand(): Command {
     .option('--scores <file>', 'split a score table from `migrascore score` (sample column + score columns)')
     .option('--expr <file>', 'score an expression matrix on the matched cohort in this run (see --geneset, --method)')
     .option('--score <col>', 'score column of --scores, or gene set of --expr (default: the first)')
-    .requiredOption('--out <dir>', 'output folder')))
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--force', FORCE_HELP)))
     .addHelpText('after', EXAMPLES)
     .action(async (o) => {
       const opts = survivalOptions(o);
+      checkFolderRun(o, [opts.clinical, o.scores, o.expr], { '--expr': o.expr });
       const run = await runSurvival(opts);
-      writeOutputFolder(o.out, run.files, run.loaded.inputPaths);
+      await writeOutputFolder(o.out, run.files, run.loaded.inputPaths, { force: o.force });
       printSummary(run, o.out);
     });
 }

@@ -14,6 +14,7 @@ import type { CancerSection, EndpointSection, ReportFigure, ReportModel } from '
 import { TCGA_CDR } from '../tcga/cdr.js';
 import type { EndpointResult, PancanOptions, PancanRun } from './pancan.js';
 import type { SurvivalRun } from './survival.js';
+import { folderNames } from './cancerFolders.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -45,11 +46,12 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
   const files: OutputFile[] = [];
   const sections: EndpointSection[] = [];
   const scoreName = run.expr.scoring.sets[run.expr.setIndex].name;
+  const folders = folderNames(run.endpoints.flatMap((ep) => ep.results.map((r) => r.cancer)));
   for (const ep of run.endpoints) {
     const { dir } = ep;
     const cancers: CancerSection[] = [];
     for (const { cancer, run: r } of ep.results) {
-      const cdir = `${dir}${cancer}/`;
+      const cdir = `${dir}${folders.get(cancer)}/`;
       for (const f of r.files) {
         files.push({ name: cdir + f.name, content: f.content });
         if (ctx.png && f.name.endsWith('.svg')) files.push({ name: cdir + f.name.replace(/\.svg$/, '.png'), content: svgToPng(String(f.content)) });
@@ -113,9 +115,14 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
     });
   }
   const model = reportModel(run, opts, ctx, sections);
-  files.push({ name: 'pancan.json', content: toJson(runSummary(run, opts, model)) });
+  files.push({ name: 'pancan.json', content: toJson({ ...runSummary(run, opts, model), cancer_folders: Object.fromEntries(folders), ...endpointFolders(run) }) });
   files.push({ name: 'index.html', content: buildReportHtml(model) });
   return files;
+}
+
+/** Where each endpoint's outputs went, when several endpoints get a folder each. */
+function endpointFolders(run: PancanRun): { endpoint_folders?: Record<string, string> } {
+  return run.endpoints.length > 1 ? { endpoint_folders: Object.fromEntries(run.endpoints.map((ep) => [ep.endpoint.name, ep.dir.replace(/\/$/, '')])) } : {};
 }
 
 function withoutSamplesNote(run: PancanRun): string[] {
