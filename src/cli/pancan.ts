@@ -35,9 +35,15 @@ Examples:
       --sample-types 01,03 --log2 yes --kcdf gaussian --min-size 3 --max-size 500 \\
       --threads 2 --out pancan-dss
 
+  # Replace a folder that already holds files of your own (refused without --force)
+  migrascore pancan --expr expr.tsv.gz --clinical tcga-cdr --endpoint OS --force --out results
+
 Outputs in --out: <cancer>/ (the survival outputs per cancer), pancan.tsv, pancan_skipped.tsv,
 forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), pancan.json
-and index.html (the report). With several endpoints, each gets <endpoint>/ laid out as above.`;
+and index.html (the report). With several endpoints, each gets <endpoint>/ laid out as above.
+Folder names are cancer types made safe (letters, digits, . _ -; pancan.json cancer_folders
+maps each cancer to its folder). A run replaces --out whole, marked by a .migrascore file; a
+non-empty folder without it is refused unless --force.`;
 
 export function pancanCommand(): Command {
   return addScoringOptions(addModelOptions(new Command('pancan')

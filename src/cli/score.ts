@@ -30,9 +30,14 @@ Examples:
   # force log2(x+1) for an unlogged matrix:
   migrascore score --expr rsem.tsv --method plage --log2 yes --out plage.tsv
 
+  # Overwrite a file that is not a score table (refused without --force)
+  migrascore score --expr expr.tsv --force --out results.tsv
+
 Output: TSV with "sample" then one column per set, one row per sample in input order.
 A report of found, alias-matched and missing genes goes to stderr and (with --out) to a
-JSON sidecar (--report, default <out>.genes.json).`;
+JSON sidecar (--report, default <out>.genes.json). An existing --out or --report is replaced
+when it is a file migrascore wrote; another file only with --force. --expr must be a file
+(not a pipe such as /dev/stdin).`;
 
 export function scoreCommand(): Command {
   return addScoringOptions(new Command('score')

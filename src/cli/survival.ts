@@ -50,8 +50,14 @@ Examples:
       --value score --split cutoff:0.5 --ties breslow --conf-type log-log \\
       --conf-level 0.9 --rho 1 --time-unit months --out cohort-cutoff
 
+  # Write into a folder that already holds files of your own: they are replaced
+  migrascore survival --clinical cohort.csv --time os_days --event os --group arm \\
+      --force --out existing-folder
+
 Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg (and cutpoint.tsv
-with --split optimal). Exit codes: 0 success, 1 bad input or failed analysis, 2 usage error.`;
+with --split optimal). A run replaces --out whole, marked by a .migrascore file; a non-empty
+folder without it is refused unless --force. Exit codes: 0 success, 1 bad input or failed
+analysis, 2 usage error.`;
 
 
 
