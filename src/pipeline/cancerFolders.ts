@@ -35,3 +35,8 @@ export function folderNames(names: Iterable<string>): Map<string, string> {
   }
   return folders;
 }
+
+/** Where each endpoint's outputs went (pancan.json), when several endpoints get a folder each. */
+export function endpointFolders(endpoints: { endpoint: { name: string }; dir: string }[]): { endpoint_folders?: Record<string, string> } {
+  return endpoints.length > 1 ? { endpoint_folders: Object.fromEntries(endpoints.map((ep) => [ep.endpoint.name, ep.dir.replace(/\/$/, '')])) } : {};
+}

@@ -14,7 +14,7 @@ import type { CancerSection, EndpointSection, ReportFigure, ReportModel } from '
 import { TCGA_CDR } from '../tcga/cdr.js';
 import type { EndpointResult, PancanOptions, PancanRun } from './pancan.js';
 import type { SurvivalRun } from './survival.js';
-import { folderNames } from './cancerFolders.js';
+import { endpointFolders, folderNames } from './cancerFolders.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -115,14 +115,9 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
     });
   }
   const model = reportModel(run, opts, ctx, sections);
-  files.push({ name: 'pancan.json', content: toJson({ ...runSummary(run, opts, model), cancer_folders: Object.fromEntries(folders), ...endpointFolders(run) }) });
+  files.push({ name: 'pancan.json', content: toJson({ ...runSummary(run, opts, model), cancer_folders: Object.fromEntries(folders), ...endpointFolders(run.endpoints) }) });
   files.push({ name: 'index.html', content: buildReportHtml(model) });
   return files;
-}
-
-/** Where each endpoint's outputs went, when several endpoints get a folder each. */
-function endpointFolders(run: PancanRun): { endpoint_folders?: Record<string, string> } {
-  return run.endpoints.length > 1 ? { endpoint_folders: Object.fromEntries(run.endpoints.map((ep) => [ep.endpoint.name, ep.dir.replace(/\/$/, '')])) } : {};
 }
 
 function withoutSamplesNote(run: PancanRun): string[] {
