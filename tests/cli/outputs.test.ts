@@ -35,7 +35,11 @@ describe('re-running into an existing --out replaces it whole', () => {
     expect(existsSync(join(out, 'cutpoint.tsv'))).toBe(true);
     const r = survival(out, '--split', 'median');
     expect(r.status, r.stderr).toBe(0);
-    expect(listing(out)).toEqual(['.migrascore', 'groups.tsv', 'km.svg', 'km.tsv', 'km.vl.json', 'summary.json']);
+    const fresh = join(tempDir(), 'fresh');
+    expect(survival(fresh, '--split', 'median').status).toBe(0);
+    expect(listing(out)).toEqual(listing(fresh));
+    expect(listing(out)).not.toContain('cutpoint.tsv');
+    expect(listing(out)).toContain('.migrascore');
     expect(readdirSync(parent)).toEqual(['out']);
     expect(readFileSync(join(out, '.migrascore'), 'utf8')).toMatch(/written by migrascore .*replaces it whole/);
   });
