@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { writeOutputFolder } from '../io/output.js';
 import { FORCE_HELP, checkFolderRun, noCancerAnalysedError } from './outOptions.js';
 import { runPancan, type Endpoint, type PancanProgress } from '../pipeline/pancan.js';
-import { pancanOutputFiles, significant } from '../pipeline/pancanOutputs.js';
+import { pancanOutputFiles, significant, timeWarnings } from '../pipeline/pancanOutputs.js';
 import { formatPValue } from '../format/numbers.js';
 import { resolveClinical } from '../tcga/cdr.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
@@ -42,12 +42,20 @@ Examples:
   # Replace a folder that already holds files of your own (refused without --force)
   migrascore pancan --expr expr.tsv.gz --clinical tcga-cdr --endpoint OS --force --out results
 
+  # A clinical table in months; figures for a paper: NPG colours, no bands, 10-year axis,
+  # a title per cancer, vector PDFs of every figure
+  migrascore pancan --expr expr.tsv.gz --clinical clinical_months.tsv --cancer-col cancer \\
+      --time OS_MONTHS --event OS --time-in months --ci off --max-time 120 --break-time 24 \\
+      --palette npg --title "{cancer}: migrasome score and {endpoint}" --width 560 --height 360 \\
+      --pdf --out pancan-months
+
 Outputs in --out: <cancer>/ (the survival outputs per cancer), pancan.tsv, pancan_skipped.tsv,
 forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), pancan.json
-and index.html (the report). With several endpoints, each gets <endpoint>/ laid out as above.
-Folder names are cancer types made safe (letters, digits, . _ -; pancan.json cancer_folders
-maps each cancer to its folder). A run replaces --out whole, marked by a .migrascore file; a
-non-empty folder without it is refused unless --force.`;
+and index.html (the report); a .png (--png) and .pdf (--pdf) beside every .svg. With several
+endpoints, each gets <endpoint>/ laid out as above. Folder names are cancer types made safe
+(letters, digits, . _ -; pancan.json cancer_folders maps each cancer to its folder). A run
+replaces --out whole, marked by a .migrascore file; a non-empty folder without it is refused
+unless --force.`;
 
 export function pancanCommand(): Command {
   return addFigureOptions(addScoringOptions(addModelOptions(new Command('pancan')
@@ -58,7 +66,7 @@ export function pancanCommand(): Command {
     .option('--id <col>', 'ID column of the clinical table (tcga-cdr: bcr_patient_barcode)')
     .option('--cancer-col <col>', 'cancer-type column (tcga-cdr: type)')
     .option('--endpoint <E,...>', 'TCGA-CDR endpoint(s): OS, DSS, DFI, PFI; several give one folder each', list)
-    .option('--time <col>', 'survival time column (days), instead of --endpoint')
+    .option('--time <col>', 'survival time column (unit: --time-in), instead of --endpoint')
     .option('--event <col>', 'event column, instead of --endpoint')
     .option('--score <set>', 'the gene set whose score is analysed (--expr), or the score column of --scores (default: the first)')
     .option('--min-samples <n>', 'skip cancers with fewer analysable patients', positiveInt('--min-samples'), 20)
@@ -150,6 +158,7 @@ function printSummary(run: Awaited<ReturnType<typeof runPancan>>, out: string): 
     const warned = ep.results.filter((r) => r.run.analysis.warnings.length > 0).map((r) => r.cancer);
     if (warned.length) lines.push(`    Cox warnings (see <cancer>/summary.json, e.g. a group without events): ${warned.join(', ')}`);
   }
+  for (const w of timeWarnings(run)) lines.push(`  warning: ${w}`);
   for (const m of run.expr?.scoring.report.messages ?? []) lines.push(`  note: ${m}`);
   if (run.withoutSamples.length) lines.push(`  note: ${run.withoutSamples.length} cancer types of the clinical table have no sample in ${run.expr ? 'the matrix' : 'the score table'} (${run.withoutSamples.join(', ')}).`);
   lines.push(`  report: ${out}/index.html`);

@@ -12,6 +12,7 @@ import { formatGeneSetReport } from '../genes/resolve.js';
 import { resolveClinical } from '../tcga/cdr.js';
 import { survivalFiles } from '../pipeline/survivalReport.js';
 import { addFigureOptions, figureFormats } from './figureOptions.js';
+import { formatDuration } from '../plots/timeUnits.js';
 
 const formatP = (p: number) => pEquals(p);
 
@@ -61,10 +62,21 @@ Examples:
   migrascore survival --clinical cohort.csv --time os_days --event os --group arm \\
       --force --out existing-folder
 
+  # A cBioPortal table in months (--times, --rmst-tau, --max-time, --break-time are read
+  # in the --time-in unit), shown in years, its breast cancers only; a paper-ready figure:
+  # journal palette, bands on, axis to 60 months every 12, title, size, and a vector PDF
+  migrascore survival --clinical data_clinical_patient.txt --time OS_MONTHS --event OS_STATUS \\
+      --cancer-col CANCER_TYPE_ACRONYM --cancer BRCA --group SUBTYPE \\
+      --time-in months --time-unit years --times 12,60 --rmst-tau 60 \\
+      --ci on --max-time 60 --break-time 12 --palette lancet --title "Overall survival by subtype" \\
+      --width 520 --height 360 --pdf --out subtype-os
+
 Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg, index.html (the
 report); with --split optimal also cutpoint.tsv and the cutpoint figure (cutpoint.vl.json,
-cutpoint.svg); with --png a PNG copy of every figure. A run replaces --out whole, marked by
-a .migrascore file; a non-empty folder without it is refused unless --force. Exit codes:
+cutpoint.svg); with --png / --pdf a PNG / vector PDF copy of every figure. Times in km.tsv
+and summary.json stay in the --time-in unit, exactly as R computes them on that column;
+summary.json records time_unit {input, display}. A run replaces --out whole, marked by a
+.migrascore file; a non-empty folder without it is refused unless --force. Exit codes:
 0 success, 1 bad input or failed analysis, 2 usage error.`;
 
 
@@ -75,7 +87,7 @@ export function survivalCommand(): Command {
     .description('Kaplan–Meier, log-rank and Cox analysis of patients split into groups (R survival / maxstat numbers).')
     .requiredOption('--clinical <file>', 'clinical table (TSV/CSV, optionally .gz), one row per patient, or tcga-cdr (built in)')
     .option('--id <col>', 'ID column of the clinical table (default: its first column)')
-    .option('--time <col>', 'survival time column (days)')
+    .option('--time <col>', 'survival time column (unit: --time-in, default days)')
     .option('--event <col>', 'event column: 0/1, 1/2 (R Surv), TRUE/FALSE, alive/dead, 0:LIVING/1:DECEASED')
     .option('--endpoint <E>', 'TCGA-CDR endpoint: shorthand for --time E.time --event E (OS, DSS, DFI, PFI)')
     .option('--group <col>', 'group by a categorical column (levels sorted; the first is the Cox reference)')
@@ -133,7 +145,7 @@ function survivalOptions(o: Record<string, any>): SurvivalOptions {
 function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, opts: SurvivalOptions, out: string, written: string[]): void {
   const a = run.analysis;
   const lines = [`migrascore survival: ${a.n} patients${run.loaded.cancers && opts.cancer?.value ? ` with ${opts.cancer.value}` : ''}, ${a.events} events, ${a.groups.length} groups`];
-  for (const g of a.groups) lines.push(`  ${g.group}: n=${g.n}, events=${g.events}, median=${g.median === null ? 'not reached' : `${g.median} days`}`);
+  for (const g of a.groups) lines.push(`  ${g.group}: n=${g.n}, events=${g.events}, median=${g.median === null ? 'not reached' : formatDuration(g.median, opts.timeIn ?? 'days', opts.timeUnit)}`);
   lines.push(`  log-rank chisq=${a.logrank.chisq.toFixed(3)} on ${a.logrank.df} df, ${formatP(a.logrank.p)}`);
   for (const t of a.cox.terms) {
     lines.push(t.infinite
@@ -151,7 +163,7 @@ function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, opts: Surviv
     const j = run.loaded.join;
     lines.push(`  join: ${j.matched} of ${j.samples} samples matched ${j.clinical_rows} clinical rows (dropped: ${j.dropped.excluded_sample_type} other sample types, ${j.dropped.duplicate_samples} extra samples per patient, ${j.dropped.unmatched_samples} unmatched samples)`);
   }
-  for (const w of a.warnings) lines.push(`  warning: ${w}`);
+  for (const w of [...a.warnings, ...run.timeWarnings]) lines.push(`  warning: ${w}`);
   for (const w of run.loaded.warnings ?? []) lines.push('', `WARNING: ${w}`, '');
   lines.push(`  wrote ${written.join(', ')} to ${out}`);
   lines.push(`  report: ${out}/index.html`);
