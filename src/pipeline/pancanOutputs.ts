@@ -19,6 +19,7 @@ import {
   citations, ENDPOINT_LABELS, inputRoles, linkedFigures, medianSummary, modelParameters, reportInputs, scoringParameters, type ReportContext,
 } from './reportParts.js';
 import type { TimeUnit } from '../plots/timeUnits.js';
+import { endpointFolders, folderNames } from './cancerFolders.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -34,6 +35,7 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
   // Report sections point at files; they are filled in once every file is known.
   const pending: { section: EndpointSection; figures: { dir: string; figures: RenderedFigure[]; title: (f: RenderedFigure) => string }[] }[] = [];
   const scoreName = run.source.scoreName;
+  const folders = folderNames(run.endpoints.flatMap((ep) => ep.results.map((r) => r.cancer)));
   const score = run.expr && opts.request ? scoreText(scoreName, opts.request.method) : `${scoreName} (from ${basename(run.source.file)})`;
   for (const ep of run.endpoints) {
     const { dir } = ep;
@@ -43,7 +45,7 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
     };
     const figureGroups: (typeof pending)[number]['figures'] = [];
     for (const { cancer, run: r } of ep.results) {
-      const cdir = `${dir}${cancer}/`;
+      const cdir = `${dir}${folders.get(cancer)}/`;
       files.push(...survivalRunFiles(r, cdir, ctx));
       section.cancers.push({ cancer, summary: medianSummary(r, ep.endpoint.name, opts.timeUnit as TimeUnit, opts.timeIn), figures: [] });
       figureGroups.push({ dir: cdir, figures: r.figures, title: (f) => `${cancer}: ${f.title}` });
@@ -103,7 +105,7 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
   }
   const inputs = await reportInputs(inputRoles([opts.clinical, ...run.source.inputPaths], opts.clinical, run.source.kind));
   const model = reportModel(run, opts, ctx, inputs, sections, names);
-  files.push({ name: 'pancan.json', content: toJson(runSummary(run, opts, model)) });
+  files.push({ name: 'pancan.json', content: toJson({ ...runSummary(run, opts, model), cancer_folders: Object.fromEntries(folders), ...endpointFolders(run.endpoints) }) });
   files.push({ name: 'index.html', content: buildReportHtml(model) });
   return files;
 }
