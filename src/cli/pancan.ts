@@ -39,8 +39,9 @@ Examples:
       --threads 2 --out pancan-dss
 
 Outputs in --out: <cancer>/ (the survival outputs per cancer), pancan.tsv, pancan_skipped.tsv,
-forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), pancan.json
-and index.html (the report). With several endpoints, each gets <endpoint>/ laid out as above.`;
+forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), forest_adjusted.svg
+and the hr_covariate_adjusted… columns of pancan.tsv (--covariates), pancan.json and index.html (the
+report, linking every file). With several endpoints, each gets <endpoint>/ laid out as above.`;
 
 export function pancanCommand(): Command {
   return addFigureOptions(addScoringOptions(addModelOptions(new Command('pancan')

@@ -87,6 +87,8 @@ export interface PancanRun {
   setGenes: { gene: string; row: number }[];
   /** Cancer types of the clinical table without any matched sample. */
   withoutSamples: string[];
+  /** Cancer types with samples left out by --cancers. */
+  notChosen: string[];
 }
 
 export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
@@ -111,6 +113,7 @@ export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
     }
     cancers = cancers.filter((c) => opts.cancers!.includes(c));
   }
+  const notChosen = withSamples.filter((c) => !cancers.includes(c));
   const setGenes = expr ? geneRowsOfSet(expr) : [];
   const geneLog2 = opts.perGene && expr ? perGeneNeedsLog2(expr) : false;
   const rowOfId = new Map(table.ids.map((id, r) => [id, r]));
@@ -139,7 +142,7 @@ export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
     genes.forEach((g, i) => { g.fdr = fdr[i]; });
     endpoints.push({ endpoint, dir, results, skipped, genes });
   }
-  return { source, expr, scores, clinicalPath: opts.clinical, cancerOf, endpoints, setGenes, withoutSamples };
+  return { source, expr, scores, clinicalPath: opts.clinical, cancerOf, endpoints, setGenes, withoutSamples, notChosen };
 }
 
 function scoreSource(expr: PreparedExpression | undefined, scores: PreparedScores | undefined): ScoreSource {
