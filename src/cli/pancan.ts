@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { writeOutputFolder } from '../io/output.js';
+import { FORCE_HELP, checkFolderRun, noCancerAnalysedError } from './outOptions.js';
 import { runPancan, type Endpoint, type PancanProgress } from '../pipeline/pancan.js';
 import { pancanOutputFiles, significant } from '../pipeline/pancanOutputs.js';
 import { formatPValue } from '../format/numbers.js';
@@ -38,10 +39,16 @@ Examples:
       --sample-types 01,03 --log2 yes --kcdf gaussian --min-size 3 --max-size 500 \\
       --threads 2 --out pancan-dss
 
+  # Replace a folder that already holds files of your own (refused without --force)
+  migrascore pancan --expr expr.tsv.gz --clinical tcga-cdr --endpoint OS --force --out results
+
 Outputs in --out: <cancer>/ (the survival outputs per cancer), pancan.tsv, pancan_skipped.tsv,
 forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), forest_adjusted.svg
 and the hr_covariate_adjusted… columns of pancan.tsv (--covariates), pancan.json and index.html (the
-report, linking every file). With several endpoints, each gets <endpoint>/ laid out as above.`;
+report, linking every file). With several endpoints, each gets <endpoint>/ laid out as above.
+Folder names are cancer types made safe (letters, digits, . _ -; pancan.json cancer_folders
+maps each cancer to its folder). A run replaces --out whole, marked by a .migrascore file; a
+non-empty folder without it is refused unless --force.`;
 
 export function pancanCommand(): Command {
   return addFigureOptions(addScoringOptions(addModelOptions(new Command('pancan')
@@ -58,7 +65,8 @@ export function pancanCommand(): Command {
     .option('--min-samples <n>', 'skip cancers with fewer analysable patients', positiveInt('--min-samples'), 20)
     .option('--cancers <list>', 'only these cancer types', list)
     .option('--per-gene', 'univariate Cox of each set gene (per SD) in each cancer: pancan_genes.tsv and heatmap')
-    .requiredOption('--out <dir>', 'output folder'), ' (per cancer)')))
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--force', FORCE_HELP), ' (per cancer)')))
     .addHelpText('after', EXAMPLES)
     .action(async (o) => {
       const clinical = resolveClinical(o.clinical);
@@ -66,6 +74,7 @@ export function pancanCommand(): Command {
       if (!cancerColumn) throw new UsageError('Say which clinical column holds the cancer type: --cancer-col COL (known for --clinical tcga-cdr).');
       const endpoints = endpointsOf(o);
       checkScoreSource(o);
+      checkFolderRun(o, [clinical.path, o.expr, o.scores], { '--expr': o.expr, '--scores': o.scores, '--clinical': clinical.path });
       const opts = {
         clinical: clinical.path,
         id: o.id ?? clinical.idColumn,
@@ -80,8 +89,10 @@ export function pancanCommand(): Command {
       };
       process.stderr.write(`migrascore pancan: reading ${o.expr ?? o.scores} and ${o.clinical === 'tcga-cdr' ? 'the built-in TCGA-CDR table' : o.clinical} …\n`);
       const run = await runPancan(opts);
+      const nothing = noCancerAnalysedError(run.endpoints, opts.minSamples);
+      if (nothing) throw nothing;
       const files = await pancanOutputFiles(run, opts, { command: `migrascore ${process.argv.slice(2).join(' ')}`, ...figureFormats(o) });
-      writeOutputFolder(o.out, files, [opts.clinical, ...run.source.inputPaths]);
+      await writeOutputFolder(o.out, files, [opts.clinical, ...run.source.inputPaths], { force: o.force });
       printSummary(run, o.out);
     });
 }

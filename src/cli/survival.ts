@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { writeOutputFolder } from '../io/output.js';
+import { FORCE_HELP, checkFolderRun } from './outOptions.js';
 import { runSurvival, type SurvivalOptions } from '../pipeline/survival.js';
 import type { GroupingSource } from '../pipeline/survivalInput.js';
 import { pEquals } from '../format/numbers.js';
@@ -61,9 +62,15 @@ Examples:
       --value score --split cutoff:0.5 --ties breslow --conf-type log-log \\
       --conf-level 0.9 --rho 1 --time-unit months --out cohort-cutoff
 
+  # Write into a folder that already holds files of your own: they are replaced
+  migrascore survival --clinical cohort.csv --time os_days --event os --group arm \\
+      --force --out existing-folder
+
 Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg, index.html (the
 report); with --split optimal also cutpoint.tsv and the cutpoint figure (cutpoint.vl.json,
-cutpoint.svg); with --png a PNG copy of every figure. Exit codes: 0 success, 1 bad input or failed analysis, 2 usage error.`;
+cutpoint.svg); with --png a PNG copy of every figure. A run replaces --out whole, marked by
+a .migrascore file; a non-empty folder without it is refused unless --force. Exit codes:
+0 success, 1 bad input or failed analysis, 2 usage error.`;
 
 
 
@@ -83,13 +90,15 @@ export function survivalCommand(): Command {
     .option('--score <col>', 'score column of --scores, or gene set of --expr (default: the first)')
     .option('--cancer <C>', 'analyse only this cancer type (scores computed on its patients alone); needs --cancer-col or --clinical tcga-cdr')
     .option('--cancer-col <col>', 'cancer-type column of the clinical table (tcga-cdr: type); several types under one cut are warned about')
-    .requiredOption('--out <dir>', 'output folder'))))
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--force', FORCE_HELP))))
     .addHelpText('after', EXAMPLES)
     .action(async (o) => {
       const opts = survivalOptions(o);
+      checkFolderRun(o, [opts.clinical, o.scores, o.expr], { '--expr': o.expr });
       const run = await runSurvival(opts);
       const files = await survivalFiles(run, opts, { command: `migrascore ${process.argv.slice(2).join(' ')}`, ...figureFormats(o) });
-      writeOutputFolder(o.out, files, run.loaded.inputPaths);
+      await writeOutputFolder(o.out, files, run.loaded.inputPaths, { force: o.force });
       printSummary(run, opts, o.out, files.map((f) => f.name));
     });
 }

@@ -16,6 +16,7 @@ import { perGeneCox, type GeneCoxRow } from './perGene.js';
 import { benjaminiHochberg } from '../stats/multipleTesting.js';
 import type { PancanTableRow, SkippedCancer } from '../report/model.js';
 import type { CoxSummary } from './analyseCohort.js';
+import { folderNames } from './cancerFolders.js';
 
 export interface Endpoint {
   name: string;
@@ -119,9 +120,10 @@ export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
   const rowOfId = new Map(table.ids.map((id, r) => [id, r]));
 
   const endpoints: EndpointResult[] = [];
+  const endpointFolders = folderNames(opts.endpoints.map((e) => e.name));
   for (const [k, endpoint] of opts.endpoints.entries()) {
     const clinical = clinicalByEndpoint[k];
-    const dir = opts.endpoints.length > 1 ? `${endpoint.name}/` : '';
+    const dir = opts.endpoints.length > 1 ? `${endpointFolders.get(endpoint.name)}/` : '';
     const results: CancerResult[] = [];
     const skipped: SkippedCancer[] = [];
     const genes: GeneCoxRow[] = [];

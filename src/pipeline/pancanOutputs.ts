@@ -16,6 +16,7 @@ import { figureFiles, renderFigure, type FigureFormats, type RenderedFigure } fr
 import {
   citations, cohortResults, ENDPOINT_LABELS, inputRoles, linkedFigures, medianSummary, modelParameters, reportInputs, scoringParameters, type ReportContext,
 } from './reportParts.js';
+import { endpointFolders, folderNames } from './cancerFolders.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -31,6 +32,7 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
   // Report sections point at files; they are filled in once every file is known.
   const pending: { section: EndpointSection; figures: { dir: string; figures: RenderedFigure[]; title: (f: RenderedFigure) => string }[] }[] = [];
   const scoreName = run.source.scoreName;
+  const folders = folderNames(run.endpoints.flatMap((ep) => ep.results.map((r) => r.cancer)));
   for (const ep of run.endpoints) {
     const { dir } = ep;
     const section: EndpointSection = {
@@ -39,7 +41,7 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
     };
     const figureGroups: (typeof pending)[number]['figures'] = [];
     for (const { cancer, run: r } of ep.results) {
-      const cdir = `${dir}${cancer}/`;
+      const cdir = `${dir}${folders.get(cancer)}/`;
       files.push(...survivalRunFiles(r, cdir, ctx));
       section.cancers.push({ cancer, summary: medianSummary(r, ep.endpoint.name, opts), figures: [], results: cohortResults(r, opts, `${scoreName} score`, false) });
       figureGroups.push({ dir: cdir, figures: r.figures, title: (f) => `${cancer}: ${f.title}` });
@@ -99,7 +101,7 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
   }
   const inputs = await reportInputs(inputRoles([opts.clinical, ...run.source.inputPaths], opts.clinical, run.source.kind));
   const model = reportModel(run, opts, ctx, inputs, sections, names);
-  files.push({ name: 'pancan.json', content: toJson(runSummary(run, opts, model)) });
+  files.push({ name: 'pancan.json', content: toJson({ ...runSummary(run, opts, model), cancer_folders: Object.fromEntries(folders), ...endpointFolders(run.endpoints) }) });
   files.push({ name: 'index.html', content: buildReportHtml(model) });
   return files;
 }
