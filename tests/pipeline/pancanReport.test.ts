@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatTime } from '../../src/format/numbers.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const EXPR = join(ROOT, 'examples', 'tcga-mini-pancan.rsem.tsv.gz');
@@ -32,7 +33,7 @@ describe('pancan report', () => {
     const s = JSON.parse(readFileSync(join(out, 'OS', 'UVM', 'summary.json'), 'utf8'));
     const high = s.groups.find((g: { group: string }) => g.group === 'high');
     expect(high.median).not.toBeNull();
-    expect(html).toContain(`high ${(high.median / 30.4375).toFixed(1)} months`);
+    expect(html).toContain(`high ${formatTime(high.median / 30.4375, 'months')}`);
     expect(html).not.toMatch(/Median OS: [^<]*days/);
   });
 
