@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 60_000, // beforeAll hooks run whole CLI analyses (pancan twice), slow on a loaded machine
+    // Hooks run whole CLI analyses (pancan on the demo data) that the tests then read.
+    hookTimeout: 120_000,
   },
 });
