@@ -22,6 +22,8 @@ export interface ScoreRequest {
   maxSize: number;
   /** Use at most this many worker threads for whole-matrix methods (default: CPU count). */
   threads?: number;
+  /** The matrix has samples in rows and genes in columns (--transpose). */
+  transpose?: boolean;
 }
 
 export interface ScoreRunReport {
@@ -52,7 +54,7 @@ export async function loadForScoring(req: ScoreRequest): Promise<LoadedForScorin
   const table = loadGeneIdTable();
   const method = METHODS[req.method];
   const keepRow = method.needsWholeMatrix ? undefined : rowFilterForSets(specs, table);
-  const matrix = await readExpressionMatrix(req.expr, { keepRow });
+  const matrix = await readExpressionMatrix(req.expr, { keepRow, transpose: req.transpose });
   const resolved = resolveGeneSets(specs, matrix.rowIds, table);
   const messages: string[] = [];
   const excluded: ScoreRunReport['excluded_sets'] = [];
