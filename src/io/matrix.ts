@@ -63,6 +63,8 @@ export interface LoadedMatrix extends BlockMatrix {
   secondHeaderLine: number | null;
   /** The first (up to 50) IDs of rows skipped by keepRow. */
   skippedIds: string[];
+  /** IDs of skipped rows that passed hintRow (up to 1000). */
+  hintIds: string[];
   /** True when the file was read with `transpose`. */
   transposed?: boolean;
 }
@@ -72,6 +74,8 @@ export interface DroppedRow { id: string; line: number; missing: number; non_fin
 export interface ReadMatrixOptions {
   /** Keep only rows whose ID passes (others are skipped cheaply and counted). */
   keepRow?: (id: string) => boolean;
+  /** Of the rows keepRow rejects, those whose IDs to list in `hintIds` (for near-match hints). */
+  hintRow?: (id: string) => boolean;
   /** Rows per SharedArrayBuffer block (default 256). */
   rowsPerBlock?: number;
   /** Samples in rows and genes in columns (the header names genes). */
@@ -101,6 +105,8 @@ class MatrixBuilder {
   skippedRows = 0;
   /** The first IDs of rows rejected by keepRow (to recognise a file that is not an expression matrix). */
   skippedIds: string[] = [];
+  hintIds: string[] = [];
+  hintRow?: (id: string) => boolean;
   dataRows = 0;
 
   /** `transposed`: rows are samples, the header names genes; missing cells are kept for the transposition. */
@@ -187,6 +193,7 @@ class MatrixBuilder {
     if (this.keepRow && !this.keepRow(id)) {
       this.skippedRows++;
       if (this.skippedIds.length < 50) this.skippedIds.push(id);
+      if (this.hintRow && this.hintIds.length < 1000 && this.hintRow(id)) this.hintIds.push(id);
       return;
     }
     const n = this.n;
@@ -259,6 +266,7 @@ class MatrixBuilder {
       dataRows: this.dataRows,
       secondHeaderLine: this.secondHeaderLine,
       skippedIds: this.skippedIds,
+      hintIds: this.hintIds,
     };
   }
 }
@@ -298,6 +306,7 @@ export async function readExpressionMatrix(path: string, options: ReadMatrixOpti
   const builder = options.transpose
     ? new MatrixBuilder(path, rowsPerBlock, undefined, true)
     : new MatrixBuilder(path, rowsPerBlock, options.keepRow);
+  builder.hintRow = options.hintRow;
   const gz = await isGzip(path);
   const src = createReadStream(path, { highWaterMark: 1 << 20 });
   const gunzip = gz ? createGunzip({ chunkSize: 1 << 18 }) : null;
@@ -344,7 +353,7 @@ export async function readExpressionMatrix(path: string, options: ReadMatrixOpti
     gunzip?.destroy();
   }
   if (!options.transpose) return builder.finish();
-  const t = transposeLoaded(builder.finish(), { keepRow: options.keepRow, rowsPerBlock });
+  const t = transposeLoaded(builder.finish(), { keepRow: options.keepRow, hintRow: options.hintRow, rowsPerBlock });
   if (t.nRows === 0 && t.droppedMissing.length > 0) throw allRowsDropped(path, t.droppedMissing, !!options.keepRow);
   return t;
 }

@@ -12,7 +12,7 @@ import type { DroppedRow, LoadedMatrix } from './matrix.js';
 
 const clip = (s: string) => printable(s.length > 60 ? `${s.slice(0, 57)}...` : s);
 
-export function transposeLoaded(m: LoadedMatrix, options: { keepRow?: (id: string) => boolean; rowsPerBlock: number }): LoadedMatrix {
+export function transposeLoaded(m: LoadedMatrix, options: { keepRow?: (id: string) => boolean; hintRow?: (id: string) => boolean; rowsPerBlock: number }): LoadedMatrix {
   if (m.duplicates.length > 0) {
     const d = m.duplicates[0];
     throw new MigrascoreError(
@@ -27,12 +27,14 @@ export function transposeLoaded(m: LoadedMatrix, options: { keepRow?: (id: strin
   const order: string[] = [];
   const columnsOf = new Map<string, number[]>();
   const skippedIds: string[] = [];
+  const hintIds: string[] = [];
   let skipped = 0;
   for (let j = 0; j < G; j++) {
     const gene = m.samples[j];
     if (options.keepRow && !options.keepRow(gene)) {
       skipped++;
       if (skippedIds.length < 50) skippedIds.push(gene);
+      if (options.hintRow && hintIds.length < 1000 && options.hintRow(gene)) hintIds.push(gene);
       continue;
     }
     let missing = 0;
@@ -79,6 +81,7 @@ export function transposeLoaded(m: LoadedMatrix, options: { keepRow?: (id: strin
     dataRows: m.dataRows,
     secondHeaderLine: m.secondHeaderLine,
     skippedIds,
+    hintIds,
     transposed: true,
   };
 }

@@ -3,6 +3,9 @@
 // → log-scale decision → the scoring method (ssgsea across worker threads).
 import { MigrascoreError } from '../errors.js';
 import { loadGeneIdTable, resolveGeneSets, rowFilterForSets, type GeneSetReport } from '../genes/resolve.js';
+import { nearMatchFilter } from '../genes/nearMatch.js';
+import { layoutProblem } from './matrixLayout.js';
+import { droppedRowNotes, fewGenesWarnings, missingGenesText, nonFiniteMessage } from './geneMessages.js';
 import { loadGeneSetSpecs, DEFAULT_GENESET, type GeneSetSpec } from '../genes/geneSets.js';
 import { readExpressionMatrix, type LoadedMatrix } from '../io/matrix.js';
 import { detectUnlogged, log2PlusOne } from '../io/logScale.js';
@@ -54,9 +57,12 @@ export async function loadForScoring(req: ScoreRequest): Promise<LoadedForScorin
   const table = loadGeneIdTable();
   const method = METHODS[req.method];
   const keepRow = method.needsWholeMatrix ? undefined : rowFilterForSets(specs, table);
-  const matrix = await readExpressionMatrix(req.expr, { keepRow, transpose: req.transpose });
-  const resolved = resolveGeneSets(specs, matrix.rowIds, table);
+  const hintRow = keepRow ? nearMatchFilter(specs.flatMap((s) => s.genes.map((g) => g.trim()))) : undefined;
+  const matrix = await readExpressionMatrix(req.expr, { keepRow, hintRow, transpose: req.transpose });
+  const resolved = resolveGeneSets(specs, matrix.rowIds, table, droppedRowNotes(matrix.droppedMissing), matrix.hintIds);
   const messages: string[] = [];
+  const nonFinite = nonFiniteMessage(matrix.droppedMissing);
+  if (nonFinite) messages.push(nonFinite);
   const excluded: ScoreRunReport['excluded_sets'] = [];
   const sets = resolved.sets.filter((s) => {
     const n = s.rows.length;
@@ -68,12 +74,19 @@ export async function loadForScoring(req: ScoreRequest): Promise<LoadedForScorin
     messages.push(`gene set "${s.name}" is not scored: ${reason}.`);
     return false;
   });
+  const few = fewGenesWarnings(resolved.report.filter((r) => sets.some((s) => s.name === r.set)));
+  if (sets.length === 0 || few.length > 0) {
+    const layout = layoutProblem(matrix, specs, table, resolved.report);
+    if (layout) throw new MigrascoreError(layout);
+  }
   if (sets.length === 0) {
+    const missingOf = (name: string) => missingGenesText(resolved.report.find((r) => r.set === name)!);
     throw new MigrascoreError(
-      `No gene set can be scored on ${req.expr}: ${excluded.map((e) => `"${e.set}" (${e.reason})`).join('; ')}. ` +
+      `No gene set can be scored on ${req.expr}: ${excluded.map((e) => `"${e.set}" (${e.reason}${missingOf(e.set)})`).join('; ')}. ` +
         'Check that the matrix has genes in rows with symbol, Entrez or Ensembl IDs, or lower --min-size.',
     );
   }
+  messages.push(...few);
   return {
     matrix,
     specs,
