@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import { toJson, toTsv, writeOutputFiles } from '../io/output.js';
 import { formatGeneSetReport } from '../genes/resolve.js';
-import { loadForScoring, onMethodScale, scoreLoaded } from '../pipeline/scoreMatrix.js';
+import { loadForScoring, newScoringCheck, onMethodScale, scoreLoaded } from '../pipeline/scoreMatrix.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
 
 const EXAMPLES = `
@@ -41,14 +41,21 @@ export function scoreCommand(): Command {
       const req = scoreRequest(o, o.expr);
       const loaded = await loadForScoring(req);
       const matrix = onMethodScale(loaded.matrix, req, loaded.report);
-      const scores = await scoreLoaded(matrix, loaded.sets, req);
-      const tsv = toTsv(['sample', ...loaded.sets.map((s) => s.name)], loaded.matrix.samples.map((sample, j) => [sample, ...scores.map((col) => col[j])]));
+      const check = newScoringCheck();
+      const all = await scoreLoaded(matrix, loaded.sets, req, check);
+      // Sets GSVA would drop on this matrix (constant genes) leave the output, as in R.
+      const out = loaded.sets.map((s, i) => ({ s, col: all[i] })).filter(({ s }) => !check.excluded.some((e) => e.set === s.name));
+      loaded.report.excluded_sets.push(...check.excluded);
+      loaded.report.messages.push(...check.messages);
+      if (check.constant_genes.length) loaded.report.constant_genes = check.constant_genes;
+      const scores = out.map((o) => o.col);
+      const tsv = toTsv(['sample', ...out.map((o) => o.s.name)], loaded.matrix.samples.map((sample, j) => [sample, ...scores.map((col) => col[j])]));
       process.stderr.write(formatGeneSetReport(loaded.report.genesets) + '\n');
       for (const m of loaded.report.messages) process.stderr.write(`migrascore: ${m}\n`);
       if (o.out) {
         const report = o.report ?? `${String(o.out).replace(/\.tsv$/i, '')}.genes.json`;
         writeOutputFiles([{ path: o.out, content: tsv }, { path: report, content: toJson(loaded.report) }], [o.expr, ...req.genesets]);
-        process.stderr.write(`migrascore: wrote ${loaded.matrix.nSamples} samples × ${loaded.sets.length} sets to ${o.out} (gene report: ${report})\n`);
+        process.stderr.write(`migrascore: wrote ${loaded.matrix.nSamples} samples × ${out.length} sets to ${o.out} (gene report: ${report})\n`);
       } else {
         if (o.report) writeOutputFiles([{ path: o.report, content: toJson(loaded.report) }], [o.expr, ...req.genesets]);
         process.stdout.write(tsv);

@@ -130,8 +130,6 @@ async function analyseCancer(
   const skip = (reason: string) => ({ skipped: { cancer, n: rows.length, events, reason } });
   if (rows.length < opts.minSamples) return skip(`${rows.length} patients with a matched sample and ${endpoint.name} data, fewer than --min-samples ${opts.minSamples}`);
   if (events === 0) return skip(`no ${endpoint.name} events among ${rows.length} patients`);
-  const grouping = await scoreClinicalRows(expr, rows, (r) => !inCancer(r) || expr.joined.sampleForClinical[r] < 0);
-  const loaded = assembleCohort(clinical, grouping);
   const survivalOpts: SurvivalOptions = {
     ...opts,
     time: endpoint.time,
@@ -140,6 +138,9 @@ async function analyseCancer(
     grouping: { kind: 'expr', request: opts.request, set: opts.set },
   };
   try {
+    // Inside the try: a cancer whose set genes are all constant is skipped with the reason.
+    const grouping = await scoreClinicalRows(expr, rows, (r) => !inCancer(r) || expr.joined.sampleForClinical[r] < 0);
+    const loaded = assembleCohort(clinical, grouping);
     const run = await analyseLoaded(loaded, survivalOpts, `${cancer} (${endpoint.name})`);
     return { result: { cancer, run, row: tableRow(cancer, run) } };
   } catch (e) {

@@ -5,10 +5,15 @@ import { MigrascoreError } from '../errors.js';
 import { loadGeneIdTable, resolveGeneSets, rowFilterForSets, type GeneSetReport } from '../genes/resolve.js';
 import { nearMatchFilter } from '../genes/nearMatch.js';
 import { layoutProblem } from './matrixLayout.js';
+import { checkAfterScoring, checkBeforeScoring, newScoringCheck, type ScoringCheck } from './scorable.js';
+
+export { newScoringCheck, type ScoringCheck } from './scorable.js';
 import { droppedRowNotes, fewGenesWarnings, missingGenesText, nonFiniteMessage } from './geneMessages.js';
 import { loadGeneSetSpecs, DEFAULT_GENESET, type GeneSetSpec } from '../genes/geneSets.js';
 import { readExpressionMatrix, type LoadedMatrix } from '../io/matrix.js';
-import { detectUnlogged, log2PlusOne } from '../io/logScale.js';
+import { cellsBelowMinusOne, detectUnlogged, log2PlusOne } from '../io/logScale.js';
+import { printable } from '../io/fileKind.js';
+import { formatCount, formatSignificant } from '../format/numbers.js';
 import { METHODS, type ScoreOptions } from '../score/methods.js';
 import type { ExpressionMatrix, ResolvedGeneSet, ScoreMatrix, ScoreMethodName } from '../score/types.js';
 import { scoreInWorkers } from './scoreWorkers.js';
@@ -36,6 +41,8 @@ export interface ScoreRunReport {
   log2: { mode: Log2Mode; applied: boolean; reason: string };
   genesets: GeneSetReport[];
   excluded_sets: { set: string; found: number; reason: string }[];
+  /** Set genes with the same value in every scored sample (dropped: left out by the method, as GSVA does). */
+  constant_genes?: ScoringCheck['constant_genes'];
   messages: string[];
 }
 
@@ -115,6 +122,7 @@ export function onMethodScale(matrix: ExpressionMatrix, req: ScoreRequest, repor
     return matrix;
   }
   if (req.log2 === 'yes') {
+    refuseLogOfMinusOne(matrix, req, '--log2 yes was given');
     report.log2 = { mode: 'yes', applied: true, reason: '--log2 yes' };
     report.messages.push('applied log2(x+1) to the matrix (--log2 yes).');
     return log2PlusOne(matrix, { inPlace: true });
@@ -122,14 +130,40 @@ export function onMethodScale(matrix: ExpressionMatrix, req: ScoreRequest, repor
   const d = detectUnlogged(matrix);
   report.log2 = { mode: 'auto', applied: d.unlogged, reason: d.reason };
   if (!d.unlogged) return matrix;
+  refuseLogOfMinusOne(matrix, req, `--log2 auto judged the matrix unlogged (${d.reason})`);
   report.messages.push(`the matrix looks unlogged (${d.reason}); applied log2(x+1) before ${req.method}. Use --log2 no to score it as given.`);
   // In place: nothing reads the unlogged values afterwards, and a TCGA-sized matrix
   // would otherwise be held twice (2 × 1.8 GB).
   return log2PlusOne(matrix, { inPlace: true });
 }
 
-/** Scores every set on every sample of `matrix`. */
-export async function scoreLoaded(matrix: ExpressionMatrix, sets: ResolvedGeneSet[], req: ScoreRequest): Promise<ScoreMatrix> {
+/** log2(x+1) of x ≤ -1 is NaN or -Inf and would silently empty genes: an error that says where and what to do. */
+function refuseLogOfMinusOne(matrix: ExpressionMatrix, req: ScoreRequest, why: string): void {
+  const bad = cellsBelowMinusOne(matrix);
+  if (bad.cells === 0) return;
+  const shown = bad.first.map((c) => `${printable(matrix.rowIds[c.row])} in sample ${printable(matrix.samples[c.column])}: ${formatSignificant(c.value, 6)}`).join('; ');
+  throw new MigrascoreError(
+    `log2(x+1) is undefined for values of -1 or less, and ${formatCount(bad.cells)} cell${bad.cells === 1 ? '' : 's'} in ${formatCount(bad.rows)} gene${bad.rows === 1 ? '' : 's'} of ${req.expr} ${bad.cells === 1 ? 'is' : 'are'} (${shown}${bad.cells > bad.first.length ? '; …' : ''}); ` +
+      `${why}. Values this low suggest the matrix is already log-scaled or centred: score it as given with --log2 no, or correct those values.`,
+  );
+}
+
+/**
+ * Scores every set on every sample of `matrix` (scores[set][sample], aligned with
+ * `sets`). Sets GSVA would drop on these samples (./scorable.ts: constant genes, sizes)
+ * are not scored and get NaN, with the reason in `check`; throws when no set is left.
+ */
+export async function scoreLoaded(matrix: ExpressionMatrix, sets: ResolvedGeneSet[], req: ScoreRequest, check: ScoringCheck = newScoringCheck()): Promise<ScoreMatrix> {
+  const keep = checkBeforeScoring(matrix, sets, req.method, { min: req.minSize, max: req.maxSize }, check);
+  const kept = sets.filter((_, i) => keep[i]);
+  const scored = kept.length > 0 ? await scoreSets(matrix, kept, req) : [];
+  let k = 0;
+  const scores = sets.map((_, i) => (keep[i] ? scored[k++] : new Float64Array(matrix.nSamples).fill(NaN)));
+  checkAfterScoring(scores, sets, keep, req.method, check);
+  return scores;
+}
+
+function scoreSets(matrix: ExpressionMatrix, sets: ResolvedGeneSet[], req: ScoreRequest): ScoreMatrix | Promise<ScoreMatrix> {
   const options: ScoreOptions = { kcdf: req.kcdf };
   if (req.method === 'ssgsea') return scoreInWorkers(matrix, sets, req.threads);
   return METHODS[req.method].score(matrix, sets, options);
