@@ -20,6 +20,8 @@ import type { ExpressionMatrix, ResolvedGeneSet, ScoreMatrix, ScoreMethodName } 
 /** Methods that discard constant genes first, as GSVA does for all but ssgsea. */
 const FILTERING: ReadonlySet<ScoreMethodName> = new Set(['gsva', 'zscore', 'plage', 'meanz']);
 
+export const filtersConstantGenes = (method: ScoreMethodName): boolean => FILTERING.has(method);
+
 export interface ScoringCheck {
   messages: string[];
   /** Set genes (matrix row IDs) with the same value in every scored sample. */
@@ -77,7 +79,7 @@ export function checkBeforeScoring(
     let reason = '';
     if (filtering && left === 0) reason = `all ${set.rows.length} of its genes found have the same value in every sample ${named}, and ${method} leaves constant genes out, as GSVA does`;
     else if (filtering && left < size.min) reason = `${left} of its genes vary across the samples (${constant.length} constant ${named}), fewer than --min-size ${size.min}`;
-    else if (filtering && left > size.max) reason = `${left} of its genes vary across the samples, more than --max-size ${size.max}`;
+    else if (filtering && left > size.max) reason = `${left} of its genes ${constant.length ? 'vary across the samples' : 'are in the matrix'}, more than --max-size ${size.max}`;
     if (reason !== '') {
       check.excluded.push({ set: set.name, found: left, reason });
       check.messages.push(`gene set "${set.name}" is not scored: ${reason}.`);

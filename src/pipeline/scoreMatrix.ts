@@ -5,7 +5,7 @@ import { MigrascoreError } from '../errors.js';
 import { loadGeneIdTable, resolveGeneSets, rowFilterForSets, type GeneSetReport } from '../genes/resolve.js';
 import { nearMatchFilter } from '../genes/nearMatch.js';
 import { layoutProblem } from './matrixLayout.js';
-import { checkAfterScoring, checkBeforeScoring, newScoringCheck, type ScoringCheck } from './scorable.js';
+import { checkAfterScoring, checkBeforeScoring, filtersConstantGenes, newScoringCheck, type ScoringCheck } from './scorable.js';
 
 export { newScoringCheck, type ScoringCheck } from './scorable.js';
 import { droppedRowNotes, fewGenesWarnings, missingGenesText, nonFiniteMessage } from './geneMessages.js';
@@ -71,9 +71,12 @@ export async function loadForScoring(req: ScoreRequest): Promise<LoadedForScorin
   const nonFinite = nonFiniteMessage(matrix.droppedMissing);
   if (nonFinite) messages.push(nonFinite);
   const excluded: ScoreRunReport['excluded_sets'] = [];
+  // GSVA applies max.sz after discarding constant genes (gsva, zscore, plage): checked
+  // then, on the samples scored (scoreLoaded); min.sz can be checked on both sides.
+  const maxSize = filtersConstantGenes(req.method) ? Infinity : req.maxSize;
   const sets = resolved.sets.filter((s) => {
     const n = s.rows.length;
-    if (n >= req.minSize && n <= req.maxSize) return true;
+    if (n >= req.minSize && n <= maxSize) return true;
     const reason = n < req.minSize
       ? `${n} of its ${s.genes.length} genes are in the matrix, fewer than --min-size ${req.minSize}`
       : `${n} genes are in the matrix, more than --max-size ${req.maxSize}`;
