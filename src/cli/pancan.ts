@@ -34,6 +34,10 @@ Examples:
       --sample-types 01,03 --log2 yes --kcdf gaussian --min-size 3 --max-size 500 \\
       --threads 2 --out pancan-dss
 
+  # A matrix with samples in rows and genes across the header
+  migrascore pancan --expr samples_by_genes.tsv.gz --transpose --clinical tcga-cdr \\
+      --endpoint OS --out pancan-transposed
+
 Outputs in --out: <cancer>/ (the survival outputs per cancer), pancan.tsv, pancan_skipped.tsv,
 forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), pancan.json
 and index.html (the report). With several endpoints, each gets <endpoint>/ laid out as above.`;

@@ -26,6 +26,9 @@ Examples:
   # force log2(x+1) for an unlogged matrix:
   migrascore score --expr rsem.tsv --method plage --log2 yes --out plage.tsv
 
+  # A matrix with samples in rows and genes across the header (pandas, spreadsheets)
+  migrascore score --expr samples_by_genes.csv --transpose --out scores.tsv
+
 Output: TSV with "sample" then one column per set, one row per sample in input order.
 A report of found, alias-matched and missing genes goes to stderr and (with --out) to a
 JSON sidecar (--report, default <out>.genes.json).`;

@@ -49,6 +49,10 @@ Examples:
       --value score --split cutoff:0.5 --ties breslow --conf-type log-log \\
       --conf-level 0.9 --rho 1 --time-unit months --out cohort-cutoff
 
+  # A matrix with samples in rows and genes across the header, scored in the run
+  migrascore survival --clinical clinical.tsv --time os_days --event os \\
+      --expr samples_by_genes.csv --transpose --out os-transposed
+
 Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg (and cutpoint.tsv
 with --split optimal). Exit codes: 0 success, 1 bad input or failed analysis, 2 usage error.`;
 

@@ -56,7 +56,7 @@ export interface GeneSetReport {
   /** Genes with no row. */
   missing: string[];
   /** Genes whose row was dropped by the reader (missing or infinite values). */
-  dropped: string[];
+  dropped?: string[];
   /** Genes left out because they could mean several genes or rows. */
   ambiguous: string[];
   /** Genes that landed on a row another gene of the set already took. */
