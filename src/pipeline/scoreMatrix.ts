@@ -1,6 +1,6 @@
 // `migrascore score` and `survival --expr` share this: gene sets → identifier
 // resolution → streaming matrix read (skipping unneeded rows when the method allows)
-// → log-scale decision → the scoring method (ssgsea across worker threads).
+// → log-scale decision → the scoring method (ssgsea and gsva across worker threads).
 import { MigrascoreError } from '../errors.js';
 import { loadGeneIdTable, resolveGeneSets, rowFilterForSets, type GeneSetReport } from '../genes/resolve.js';
 import { nearMatchFilter } from '../genes/nearMatch.js';
@@ -17,6 +17,7 @@ import { formatCount, formatSignificant } from '../format/numbers.js';
 import { METHODS, type ScoreOptions } from '../score/methods.js';
 import type { ExpressionMatrix, ResolvedGeneSet, ScoreMatrix, ScoreMethodName } from '../score/types.js';
 import { scoreInWorkers } from './scoreWorkers.js';
+import { gsvaInWorkers } from './gsvaWorkers.js';
 
 export type Log2Mode = 'auto' | 'yes' | 'no';
 
@@ -169,5 +170,6 @@ export async function scoreLoaded(matrix: ExpressionMatrix, sets: ResolvedGeneSe
 function scoreSets(matrix: ExpressionMatrix, sets: ResolvedGeneSet[], req: ScoreRequest): ScoreMatrix | Promise<ScoreMatrix> {
   const options: ScoreOptions = { kcdf: req.kcdf };
   if (req.method === 'ssgsea') return scoreInWorkers(matrix, sets, req.threads);
+  if (req.method === 'gsva') return gsvaInWorkers(matrix, sets, req.kcdf, req.threads);
   return METHODS[req.method].score(matrix, sets, options);
 }
