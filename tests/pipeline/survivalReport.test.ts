@@ -54,7 +54,7 @@ describe('survival --split optimal --png', () => {
     expect(html).toContain('data-figure="km"');
     expect(html).toContain('data-figure="cutpoint"');
     expect(html).toContain('doi:10.2307/2532740'); // Lau92 cited
-    const written = readdirSync(out).sort();
+    const written = readdirSync(out).filter((f) => f !== '.migrascore').sort(); // the marker is not a result
     const links = fileLinks(html);
     expect([...new Set(links)].sort()).toEqual(written);
   });
@@ -65,7 +65,7 @@ describe('survival report without scoring', () => {
     const out = join(tempDir(), 'grp');
     const r = runCli(['survival', '--clinical', LGG, '--endpoint', 'OS', '--id', 'bcr_patient_barcode', '--group', 'gender', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
-    const written = readdirSync(out).sort();
+    const written = readdirSync(out).filter((f) => f !== '.migrascore').sort(); // the marker is not a result
     expect(written).toEqual(['groups.tsv', 'index.html', 'km.svg', 'km.tsv', 'km.vl.json', 'summary.json']);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).not.toContain('id="genes"');
