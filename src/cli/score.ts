@@ -40,7 +40,11 @@ Output: TSV with "sample" then one column per set, one row per sample in input o
 A report of found, alias-matched and missing genes goes to stderr and (with --out) to a
 JSON sidecar (--report, default <out>.genes.json). An existing --out or --report is replaced
 when it is a file migrascore wrote; another file only with --force. --expr must be a file
-(not a pipe such as /dev/stdin).`;
+(not a pipe such as /dev/stdin).
+Input: a gene row with a missing (NA, empty, ...) or infinite (Inf, -Inf) value is left out
+and reported ("dropped"); genes with the same value in every sample are left out of gsva,
+zscore, plage and meanz, as GSVA does (a set left with none is not scored). UTF-16 text,
+spreadsheets (.xlsx) and transposed matrices are recognised and explained.`;
 
 export function scoreCommand(): Command {
   return addScoringOptions(new Command('score')

@@ -168,7 +168,7 @@ class MatrixBuilder {
       const first = seen.get(sname);
       const col = i + 1 + (H - samples.length);
       if (first === undefined) seen.set(sname, col);
-      else if (dups.length < 5) dups.push(`"${sname}" (columns ${first} and ${col})`);
+      else if (dups.length < 5) dups.push(`"${clip(sname)}" (columns ${first} and ${col})`);
     });
     if (dups.length) {
       const firehose = this.secondHeaderWords.some((w) => /raw_count|scaled_estimate|transcript_id/.test(w))
