@@ -88,12 +88,20 @@ function model(label: string, cox: CoxSummary): CohortModel {
   };
 }
 
+/**
+ * A time of the analysis (the clinical table's unit) in the display unit of figures and
+ * text. The one place the report converts times: a declared input unit goes here.
+ */
+export function displayTime(t: number, opts: { timeUnit: string; timeIn?: TimeUnit }): number {
+  return convertTime(t, opts.timeIn ?? 'days', opts.timeUnit as TimeUnit);
+}
+
 /** One cohort's results for the report, times in the display unit. */
-export function cohortResults(run: SurvivalRun, opts: SurvivalOptions, grouping: string): CohortResults {
+export function cohortResults(run: SurvivalRun, opts: Pick<SurvivalOptions, 'timeUnit' | 'timeIn' | 'rho'>, grouping: string, grouped: boolean): CohortResults {
   const a = run.analysis;
-  const unit = opts.timeUnit as TimeUnit;
-  const t = (x: number | null | undefined) => (x == null ? null : convertTime(x, opts.timeIn ?? 'days', unit));
-  const models = [model(opts.grouping.kind === 'group' ? 'Groups' : 'Groups of the split', a.cox)];
+  const unit = opts.timeUnit;
+  const t = (x: number | null | undefined) => (x == null ? null : displayTime(x, opts));
+  const models = [model(grouped ? 'Groups' : 'Groups of the split', a.cox)];
   if (a.cox_continuous) models.push(model('Continuous value', a.cox_continuous));
   if (a.cox_adjusted) models.push(model('Groups, adjusted for covariates', a.cox_adjusted));
   const c = run.cutpoint;
@@ -114,9 +122,9 @@ export function cohortResults(run: SurvivalRun, opts: SurvivalOptions, grouping:
   };
 }
 
-/** "Median OS: low 1234 days, high not reached." in the display unit (times given in `inputUnit`). */
-export function medianSummary(run: SurvivalRun, endpoint: string, unit: TimeUnit, inputUnit: TimeUnit = 'days'): string {
-  const parts = run.analysis.groups.map((g) => `${g.group} ${g.median === null ? 'not reached' : formatTime(convertTime(g.median, inputUnit, unit), unit)}`);
+/** "Median OS: low 1234 days, high not reached." in the display unit. */
+export function medianSummary(run: SurvivalRun, endpoint: string, opts: { timeUnit: string; timeIn?: TimeUnit }): string {
+  const parts = run.analysis.groups.map((g) => `${g.group} ${g.median === null ? 'not reached' : formatTime(displayTime(g.median, opts), opts.timeUnit)}`);
   return `Median ${endpoint}: ${parts.join(', ')}.`;
 }
 
