@@ -49,6 +49,10 @@ Examples:
       --palette npg --title "{cancer}: migrasome score and {endpoint}" --width 560 --height 360 \\
       --pdf --out pancan-months
 
+  # A matrix with samples in rows and genes across the header
+  migrascore pancan --expr samples_by_genes.tsv.gz --transpose --clinical tcga-cdr \\
+      --endpoint OS --out pancan-transposed
+
 Outputs in --out: <cancer>/ (the survival outputs per cancer), pancan.tsv, pancan_skipped.tsv,
 forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), forest_adjusted.svg
 and the hr_covariate_adjusted… columns of pancan.tsv (--covariates), pancan.json and index.html (the

@@ -76,6 +76,10 @@ Examples:
       --ci on --max-time 60 --break-time 12 --palette lancet --title "Overall survival by subtype" \\
       --width 520 --height 360 --pdf --out subtype-os
 
+  # A matrix with samples in rows and genes across the header, scored in the run
+  migrascore survival --clinical clinical.tsv --time os_days --event os \\
+      --expr samples_by_genes.csv --transpose --out os-transposed
+
 Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg, index.html (the
 report); with --split optimal also cutpoint.tsv and the cutpoint figure (cutpoint.vl.json,
 cutpoint.svg); with --png / --pdf a PNG / vector PDF copy of every figure. Times in km.tsv

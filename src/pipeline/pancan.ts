@@ -172,11 +172,6 @@ async function analyseCancer(
   const skip = (reason: string) => ({ skipped: { cancer, n: rows.length, events, reason } });
   if (rows.length < opts.minSamples) return skip(`${rows.length} patients with a matched sample and ${endpoint.name} data, fewer than --min-samples ${opts.minSamples}`);
   if (events === 0) return skip(`no ${endpoint.name} events among ${rows.length} patients`);
-  // --expr: scored on exactly this cancer's cohort; --scores: the given scores of its patients.
-  const grouping = expr
-    ? await scoreClinicalRows(expr, rows, (r) => !inCancer(r) || joined.sampleForClinical[r] < 0)
-    : scoreRows(scores!, inCancer);
-  const loaded = assembleCohort(clinical, grouping);
   const survivalOpts: SurvivalOptions = {
     ...opts,
     time: endpoint.time,
@@ -186,6 +181,12 @@ async function analyseCancer(
     grouping: expr ? { kind: 'expr', request: expr.request, set: opts.set } : { kind: 'scores', file: scores!.file, column: scores!.column },
   };
   try {
+    // --expr: scored on exactly this cancer's cohort; --scores: the given scores of its patients.
+    // Inside the try: a cancer whose set genes are all constant is skipped with the reason.
+    const grouping = expr
+      ? await scoreClinicalRows(expr, rows, (r) => !inCancer(r) || joined.sampleForClinical[r] < 0)
+      : scoreRows(scores!, inCancer);
+    const loaded = assembleCohort(clinical, grouping);
     const run = await analyseLoaded(loaded, survivalOpts, `${cancer} (${endpoint.name})`);
     return { result: { cancer, run, row: tableRow(cancer, run) } };
   } catch (e) {
