@@ -11,6 +11,7 @@ import {
   assembleCohort, clinicalColumns, matchedRowsWithSurvival, prepareExpression, scoreClinicalRows,
   type ClinicalData, type PreparedExpression,
 } from './survivalInput.js';
+import { continuousHrNote, groupHrNote } from './estimability.js';
 import { perGeneCox, type GeneCoxRow } from './perGene.js';
 import { benjaminiHochberg } from '../stats/multipleTesting.js';
 import type { PancanTableRow, SkippedCancer } from '../report/model.js';
@@ -111,7 +112,7 @@ export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
         outcome: 'skipped' in outcome ? outcome : { row: outcome.result.row },
       });
     }
-    addFdr(results.map((r) => r.row));
+    addFdr(results.map((r) => r.row), opts.split.kind === 'optimal');
     const fdr = benjaminiHochberg(genes.map((g) => g.p));
     genes.forEach((g, i) => { g.fdr = fdr[i]; });
     endpoints.push({ endpoint, dir, results, skipped, genes });
@@ -152,28 +153,41 @@ function tableRow(cancer: string, run: SurvivalRun): PancanTableRow {
   const a = run.analysis;
   const group = a.cox.terms.length === 1 ? a.cox.terms[0] : undefined;
   const cont = a.cox_continuous?.terms[0];
-  const finite = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : x);
+  // R's values as R gives them (Inf stays Inf); only what is absent is null (NA).
+  const value = (x: number | null | undefined) => (x === undefined || x === null || Number.isNaN(x) ? null : x);
   const cut = run.cutpoint?.value;
   return {
     cancer,
     n: a.n,
     events: a.events,
-    hr: finite(group?.hr),
-    hr_lower: finite(group?.hr_lower),
-    hr_upper: finite(group?.hr_upper),
-    p: finite(group?.p),
-    logrank_p: finite(a.logrank.p),
+    hr: value(group?.hr),
+    hr_lower: value(group?.hr_lower),
+    hr_upper: value(group?.hr_upper),
+    p: value(group?.p),
+    logrank_p: value(a.logrank.p),
+    p_adjusted: run.cutpoint?.method === 'optimal' ? value(run.cutpoint.p_adjusted) : null,
     fdr: null,
-    hr_continuous: finite(cont?.hr),
-    p_continuous: finite(cont?.p),
+    hr_continuous: value(cont?.hr),
+    p_continuous: value(cont?.p),
     fdr_continuous: null,
     cutpoint: typeof cut === 'number' ? cut : null,
+    hr_note: groupHrNote(a),
+    hr_continuous_note: continuousHrNote(cont),
   };
 }
 
-/** Benjamini–Hochberg across cancers: `fdr` over log-rank p, `fdr_continuous` over the continuous Cox p. */
-function addFdr(rows: PancanTableRow[]): void {
-  const fdr = benjaminiHochberg(rows.map((r) => r.logrank_p ?? NaN));
+/** The p-value of the split's own test: maxstat's Lau92 p for a searched cut, else the log-rank p. */
+export function splitTestP(row: PancanTableRow, searched: boolean): number | null {
+  return searched ? row.p_adjusted : row.logrank_p;
+}
+
+/**
+ * Benjamini–Hochberg across cancers (R p.adjust, which caps at 1 — Lau92 p may exceed 1):
+ * `fdr` over the split's own test (a searched cut's naive log-rank p never counts),
+ * `fdr_continuous` over the continuous Cox p.
+ */
+export function addFdr(rows: PancanTableRow[], searched: boolean): void {
+  const fdr = benjaminiHochberg(rows.map((r) => splitTestP(r, searched) ?? NaN));
   const fdrC = benjaminiHochberg(rows.map((r) => r.p_continuous ?? NaN));
   rows.forEach((r, i) => {
     r.fdr = Number.isNaN(fdr[i]) ? null : fdr[i];

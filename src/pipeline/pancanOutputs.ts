@@ -10,15 +10,24 @@ import { svgToPng } from '../plots/png.js';
 import { renderSvg } from '../plots/render.js';
 import { scoreDistributionFigure } from '../plots/scoreDistributionFigure.js';
 import { buildReportHtml } from '../report/html.js';
-import type { CancerSection, EndpointSection, ReportFigure, ReportModel } from '../report/model.js';
+import type { CancerSection, EndpointSection, PancanTableRow, ReportFigure, ReportModel } from '../report/model.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
-import type { EndpointResult, PancanOptions, PancanRun } from './pancan.js';
+import { splitTestP, type EndpointResult, type PancanOptions, type PancanRun } from './pancan.js';
+import { formatConfLevel } from '../format/numbers.js';
 import type { SurvivalRun } from './survival.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
-export const PANCAN_COLUMNS = ['cancer', 'n', 'events', 'hr', 'hr_lower', 'hr_upper', 'p', 'logrank_p', 'fdr',
+export const PANCAN_COLUMNS = ['cancer', 'n', 'events', 'hr', 'hr_lower', 'hr_upper', 'p', 'logrank_p', 'p_adjusted', 'fdr',
   'hr_continuous', 'p_continuous', 'fdr_continuous', 'cutpoint'] as const;
+
+/** After the contract's columns: whether the group HR is a number to read, and why not (R's values stay in `hr`…). */
+export const PANCAN_EXTRA_COLUMNS = ['hr_estimable', 'note'] as const;
+
+function extraCells(row: PancanTableRow): string[] {
+  const notes = [row.hr_note && `HR not estimable: ${row.hr_note}`, row.hr_continuous_note && `continuous HR not estimable: ${row.hr_continuous_note}`].filter(Boolean);
+  return [row.hr === null ? 'NA' : row.hr_note ? 'FALSE' : 'TRUE', notes.length ? notes.join('; ') : 'NA'];
+}
 
 export interface PancanReportContext {
   command: string;
@@ -45,6 +54,7 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
   const files: OutputFile[] = [];
   const sections: EndpointSection[] = [];
   const scoreName = run.expr.scoring.sets[run.expr.setIndex].name;
+  const searched = opts.split.kind === 'optimal';
   for (const ep of run.endpoints) {
     const { dir } = ep;
     const cancers: CancerSection[] = [];
@@ -66,38 +76,39 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
       }
       cancers.push({ cancer, summary: cancerSummary(r, ep.endpoint.name), figures: figs });
     }
-    files.push({ name: `${dir}pancan.tsv`, content: toTsv([...PANCAN_COLUMNS], ep.results.map(({ row }) => PANCAN_COLUMNS.map((c) => row[c]))) });
+    files.push({ name: `${dir}pancan.tsv`, content: toTsv([...PANCAN_COLUMNS, ...PANCAN_EXTRA_COLUMNS], ep.results.map(({ row }) => [...PANCAN_COLUMNS.map((c) => row[c]), ...extraCells(row)])) });
     files.push({ name: `${dir}pancan_skipped.tsv`, content: toTsv(['cancer', 'n', 'events', 'reason'], ep.skipped.map((s) => [s.cancer, s.n, s.events, s.reason])) });
     const pancanFigures: Figure[] = [];
     const ref = ep.results[0]?.run.analysis.groups[0]?.group ?? 'low';
     const top = ep.results[0]?.run.analysis.groups.at(-1)?.group ?? 'high';
     if (ep.results.length > 0) {
+      const test = splitTest(searched);
       pancanFigures.push(await figure('forest', `Hazard ratio by cancer (${ep.endpoint.name})`, forestFigure({
         // A coefficient R flags as possibly infinite (a group without events, common with
-        // optimal cutpoints) is shown as not estimable rather than as a huge HR.
-        rows: ep.results.map(({ row, run: r }) => {
-          const estimable = r.analysis.cox.terms.length === 1 && !r.analysis.cox.terms[0].infinite;
-          return {
-            cancer: row.cancer, n: row.n, events: row.events,
-            hr: estimable ? row.hr ?? NaN : NaN, lower: estimable ? row.hr_lower ?? NaN : NaN, upper: estimable ? row.hr_upper ?? NaN : NaN,
-            p: row.p ?? NaN, fdr: row.fdr,
-          };
-        }),
+        // optimal cutpoints) is shown as not estimable, with the reason, rather than as a huge HR.
+        // p and FDR are one test: the split's own (log-rank, or Lau92 for a searched cut).
+        rows: ep.results.map(({ row }) => ({
+          cancer: row.cancer, n: row.n, events: row.events,
+          hr: row.hr ?? NaN, lower: row.hr_lower ?? NaN, upper: row.hr_upper ?? NaN,
+          p: splitTestP(row, searched) ?? NaN, fdr: row.fdr, note: row.hr_note,
+        })),
         title: `${scoreName} score and ${ep.endpoint.name}`,
+        subtitle: searched ? SEARCHED_CUT : undefined,
+        pNote: `p: ${test}; FDR: Benjamini\u2013Hochberg over cancers.`,
         hrLabel: `HR (${top} vs ${ref} ${scoreName} score)`,
-      }), 'Cox model of the score group in each cancer; bars are 95% CIs; FDR = Benjamini–Hochberg over the log-rank p-values.'));
+      }), `Cox model of the score group in each cancer; bars are ${formatConfLevel(opts.confLevel)} CIs; p: ${test}; FDR: Benjamini–Hochberg over cancers.`));
       pancanFigures.push(await figure('score_distribution', `${scoreName} score by cancer`, scoreDistributionFigure({
         cancers: ep.results.map(({ cancer, run: r }) => ({ cancer, values: r.loaded.values ?? new Float64Array(), cutpoints: cutpointsOf(r.cutpoint?.value) })),
         scoreName, split: opts.splitText,
       })));
     }
     if (opts.perGene && ep.genes.length > 0) {
-      files.push({ name: `${dir}pancan_genes.tsv`, content: toTsv(['gene', 'cancer', 'n', 'events', 'hr', 'hr_lower', 'hr_upper', 'p', 'fdr'],
-        ep.genes.map((g) => [g.gene, g.cancer, g.n, g.events, g.hr, g.hr_lower, g.hr_upper, g.p, g.fdr ?? null])) });
+      files.push({ name: `${dir}pancan_genes.tsv`, content: toTsv(['gene', 'cancer', 'n', 'events', 'hr', 'hr_lower', 'hr_upper', 'p', 'fdr', 'note'],
+        ep.genes.map((g) => [g.gene, g.cancer, g.n, g.events, g.hr, g.hr_lower, g.hr_upper, g.p, g.fdr ?? null, g.note ? `HR not estimable: ${g.note}` : 'NA'])) });
       pancanFigures.push(await figure('heatmap', `${scoreName} genes × cancer (${ep.endpoint.name})`, heatmapFigure({
         genes: run.setGenes.map((g) => g.gene),
         cancers: ep.results.map((r) => r.cancer),
-        cells: ep.genes.map((g) => ({ gene: g.gene, cancer: g.cancer, hr: g.hr, p: g.p, fdr: g.fdr ?? null, n: g.n })),
+        cells: ep.genes.map((g) => ({ gene: g.gene, cancer: g.cancer, hr: g.hr, p: g.p, fdr: g.fdr ?? null, n: g.n, note: g.note })),
         title: `Per-gene Cox (HR per SD of expression), ${ep.endpoint.name}`,
       }), 'Colour: log2 HR per SD of log2 expression; * FDR < 0.05 (BH over all gene × cancer tests).'));
     }
@@ -110,12 +121,21 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
       figures: pancanFigures.map((f) => ({ id: f.name, title: f.title, svg: f.svg, caption: f.caption })),
       cancers,
       significantCount: significant(ep),
+      cutSearched: searched,
     });
   }
   const model = reportModel(run, opts, ctx, sections);
   files.push({ name: 'pancan.json', content: toJson(runSummary(run, opts, model)) });
   files.push({ name: 'index.html', content: buildReportHtml(model) });
   return files;
+}
+
+/** How a searched cutpoint is named wherever it is shown (figure and report titles). */
+export const SEARCHED_CUT = 'optimal (data-driven) cutpoint; p adjusted for the search (Lau92)';
+
+/** The split's own test, as named under tables and figures. */
+export function splitTest(searched: boolean): string {
+  return searched ? 'maxstat log-rank test of the optimal cutpoint, adjusted for the search (Lau92)' : 'log-rank test of the score groups';
 }
 
 function withoutSamplesNote(run: PancanRun): string[] {
@@ -150,7 +170,7 @@ function reportModel(run: PancanRun, opts: PancanOptions, ctx: PancanReportConte
   if (opts.clinical === TCGA_CDR.path) citations.unshift({ text: TCGA_CDR.citation, doi: TCGA_CDR.doi });
   if (opts.split.kind === 'optimal') citations.push({ text: 'Lausen B, Schumacher M. Maximally selected rank statistics. Biometrics. 1992;48:73–85 (maxstat, Lau92 p-value).', doi: '10.2307/2532740' });
   return {
-    title: 'migrascore pan-cancer report',
+    title: `migrascore pan-cancer report${opts.split.kind === 'optimal' ? ` \u2014 ${SEARCHED_CUT}` : ''}`,
     generatedAt: new Date().toISOString(),
     version: VERSION,
     command: ctx.command,

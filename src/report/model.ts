@@ -45,11 +45,18 @@ export interface PancanTableRow {
   hr_upper: number | null;
   p: number | null;
   logrank_p: number | null;
+  /** maxstat's Lau92 p of a searched (optimal) cutpoint; null otherwise. */
+  p_adjusted: number | null;
+  /** BH over the split's own test: `p_adjusted` when the cut was searched, else `logrank_p`. */
   fdr: number | null;
   hr_continuous: number | null;
   p_continuous: number | null;
   fdr_continuous: number | null;
   cutpoint: number | null;
+  /** Why the group HR is not estimable (e.g. "no events in group low"); null when it is. */
+  hr_note: string | null;
+  /** Why the continuous HR is not estimable; null when it is. */
+  hr_continuous_note: string | null;
 }
 
 /** A cancer type not analysed (below --min-samples, no events, ...). */
@@ -79,8 +86,13 @@ export interface EndpointSection {
   figures: ReportFigure[];
   /** Per-cancer figures, in table order. */
   cancers: CancerSection[];
-  /** Cancers with log-rank FDR below the threshold; counted from `table` when absent. */
+  /** Cancers with FDR (over the split's own test) below the threshold; counted from `table` when absent. */
   significantCount?: number;
+  /**
+   * The cutpoint was searched (--split optimal): maxstat's Lau92 adjusted p is the test of
+   * the groups and FDR is over it; the naive log-rank p is labelled as not adjusted.
+   */
+  cutSearched?: boolean;
 }
 
 export interface ReportModel {
