@@ -172,7 +172,7 @@ function tableRow(cancer: string, run: SurvivalRun): PancanTableRow {
     fdr_continuous: null,
     cutpoint: typeof cut === 'number' ? cut : null,
     hr_note: groupHrNote(a),
-    hr_continuous_note: continuousHrNote(cont),
+    hr_continuous_note: continuousHrNote(cont, a.cox_continuous?.converged),
   };
 }
 

@@ -51,7 +51,7 @@ export function perGeneCox(
     for (let i = 0; i < n; i++) x[i] = (x[i] - mean) / sd;
     const fit = coxProportionalHazards(time, event, [x], [gene], { ties: options.ties, confLevel: options.confLevel });
     const t = fit.terms[0];
-    const note = continuousHrNote(t, 'expression');
+    const note = continuousHrNote(t, fit.converged);
     return { gene, cancer, n, events, hr: t.hr, hr_lower: t.hr_lower, hr_upper: t.hr_upper, p: t.p, ...(note ? { note } : {}) };
   });
 }

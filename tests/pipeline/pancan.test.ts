@@ -58,7 +58,8 @@ describe('pancan on the mini TCGA data', () => {
     }
     const genes = readTsv(join(out, 'pancan_genes.tsv'));
     expect(genes).toHaveLength(11 * 4);
-    expect(Object.keys(genes[0])).toEqual(['gene', 'cancer', 'n', 'events', 'hr', 'hr_lower', 'hr_upper', 'p', 'fdr']);
+    expect(Object.keys(genes[0])).toEqual(['gene', 'cancer', 'n', 'events', 'hr', 'hr_lower', 'hr_upper', 'p', 'fdr', 'note']);
+    expect(genes.every((g) => g.note === 'NA')).toBe(true);
     expect(genes.map((g) => g.gene)).toContain('EOGT');
     for (const g of genes) expect(Number(g.fdr)).toBeGreaterThanOrEqual(Number(g.p));
     const summary = JSON.parse(readFileSync(join(out, 'pancan.json'), 'utf8'));
@@ -77,7 +78,7 @@ describe('pancan options', () => {
     expect(r.status, r.stderr).toBe(0);
     // optimal cutpoints leave a group without OS events in ACC and UVM: R's warning, no HR on show
     expect(r.stderr).toMatch(/ACC +n= +79 +HR not estimable/);
-    expect(r.stderr).toMatch(/Cox warnings .*ACC, UVM/);
+    expect(r.stderr).toMatch(/Cox warnings .*ACC \(HR not estimable: no events in group high\), UVM \(HR not estimable: no events in group low\)/);
     expect(JSON.parse(readFileSync(join(dir, 'OS', 'ACC', 'summary.json'), 'utf8')).warnings[0]).toMatch(/coefficient may be infinite/);
     expect(readFileSync(join(dir, 'OS', 'forest.svg'), 'utf8')).toContain('not estimable');
     for (const ep of ['OS', 'PFI']) {
