@@ -62,6 +62,13 @@ describe('pancan on the mini TCGA data', () => {
     expect(genes.every((g) => g.note === 'NA')).toBe(true);
     expect(genes.map((g) => g.gene)).toContain('EOGT');
     for (const g of genes) expect(Number(g.fdr)).toBeGreaterThanOrEqual(Number(g.p));
+    // the forest plot's p and FDR are one test, the log-rank test of the groups (not the Cox Wald p)
+    const forest = [...readFileSync(join(out, 'forest.svg'), 'utf8').matchAll(/<(?:text|tspan)[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(forest).toContain('0.122'); // UVM log-rank p (Wald p 0.129)
+    expect(forest).toContain('0.525'); // ACC log-rank p (Wald p 0.524)
+    expect(forest).not.toContain('0.129');
+    expect(forest.join(' ')).toContain('p: log-rank test of the score groups; FDR: Benjamini\u2013Hochberg over cancers.');
+    for (const r of readTsv(join(out, 'pancan.tsv'))) expect(Number(r.fdr)).toBeGreaterThanOrEqual(Number(r.logrank_p));
     const summary = JSON.parse(readFileSync(join(out, 'pancan.json'), 'utf8'));
     expect(summary.endpoints[0]).toMatchObject({ endpoint: 'OS', cancers_analysed: 4, skipped: [] });
     expect(summary.cancers_without_samples).toHaveLength(29);

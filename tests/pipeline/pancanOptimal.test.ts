@@ -3,7 +3,8 @@
 // tests/fixtures/pancan/mini-os-optimal), pancan.json, the forest plot, the KM figures,
 // the report and stderr — and the hazard ratios R cannot estimate (ACC and UVM have a
 // group without OS events there) are kept in the TSV but shown as "not estimable".
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
@@ -123,5 +124,23 @@ describe('pancan --split optimal: hazard ratios R cannot estimate', () => {
     const spec = JSON.parse(file('forest.vl.json'));
     const squares = spec.layer.find((l: { mark: { shape?: string }; data: { values: { cancer?: string }[] } }) => l.mark.shape === 'square' && l.data.values.some((v) => v.cancer));
     expect(squares.data.values.map((v: { cancer: string }) => v.cancer).sort()).toEqual(['DLBC', 'UCS']);
+  });
+});
+
+describe('survival --split optimal on one cancer of the demo data', () => {
+  it('heads its stderr with the adjusted p; the log-rank p is marked as not adjusted; the HR reads not estimable', () => {
+    const cdr = gunzipSync(readFileSync(join(ROOT, 'data', 'tcga-cdr.tsv.gz'))).toString('utf8').split('\n');
+    const typeCol = cdr[0].split('\t').indexOf('type');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'acc.tsv'), [cdr[0], ...cdr.slice(1).filter((l) => l.split('\t')[typeCol] === 'ACC')].join('\n') + '\n');
+    const r = runCli(['survival', '--clinical', join(dir, 'acc.tsv'), '--id', 'bcr_patient_barcode', '--endpoint', 'OS', '--expr', EXPR, '--split', 'optimal', '--out', join(dir, 'out')]);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stderr.split('\n');
+    const head = lines.findIndex((l) => l.includes('optimal (data-driven) cutpoint 2.115: maxstat p = 0.138 adjusted for the search (Lau92)'));
+    const logrank = lines.findIndex((l) => /log-rank chisq=.* p = 0\.00913, not adjusted for the cutpoint search$/.test(l));
+    expect(head).toBeGreaterThan(0);
+    expect(logrank).toBeGreaterThan(head);
+    expect(r.stderr).toContain('Cox group=high: HR not estimable (no events in group high; R: coefficient may be infinite)');
+    for (const h of HUGE) expect(r.stderr).not.toContain(h);
   });
 });
