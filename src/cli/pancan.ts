@@ -120,7 +120,7 @@ function fdrOver(searched: boolean): string {
 /** The split's test: the adjusted p first for a searched cut, the naive log-rank p marked as such. */
 function testText(row: PancanTableRow): string {
   return row.p_adjusted !== null
-    ? `${pEquals(row.p_adjusted, 'adjusted p (Lau92)')} (${pEquals(row.logrank_p, 'log-rank p')} not adjusted for the cutpoint search)`
+    ? `${pEquals(row.p_adjusted, 'adjusted p (Lau92)')} (${pEquals(row.logrank_p, 'log-rank p')}, not adjusted for the cutpoint search)`
     : pEquals(row.logrank_p, 'log-rank p');
 }
 
