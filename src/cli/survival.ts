@@ -10,6 +10,8 @@ import { addScoringOptions, scoreRequest } from './scoringOptions.js';
 import { addModelOptions, modelOptions } from './modelOptions.js';
 import { formatGeneSetReport } from '../genes/resolve.js';
 import { resolveClinical } from '../tcga/cdr.js';
+import { survivalFiles } from '../pipeline/survivalReport.js';
+import { addFigureOptions, figureFormats } from './figureOptions.js';
 
 const formatP = (p: number) => pEquals(p);
 
@@ -40,6 +42,11 @@ Examples:
       --expr tcga-mini-pancan.rsem.tsv.gz --geneset migrasome-core --method ssgsea \\
       --threads 2 --out os-core
 
+  # One cancer type of a pan-cancer matrix (scores computed on its patients alone, as
+  # pancan does), optimal cutpoint with its figure, PNG copies of the figures
+  migrascore survival --clinical tcga-cdr --endpoint OS --expr tcga.rsem.tsv.gz \\
+      --cancer UVM --split optimal --png --out uvm-os
+
   # GSVA with the Poisson kernel on counts, sets of 3 to 200 genes, the second set's score
   migrascore survival --clinical clinical.tsv --time os_days --event os \\
       --expr counts.tsv --geneset sets.gmt --method gsva --kcdf poisson --log2 no \\
@@ -50,14 +57,15 @@ Examples:
       --value score --split cutoff:0.5 --ties breslow --conf-type log-log \\
       --conf-level 0.9 --rho 1 --time-unit months --out cohort-cutoff
 
-Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg (and cutpoint.tsv
-with --split optimal). Exit codes: 0 success, 1 bad input or failed analysis, 2 usage error.`;
+Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg, index.html (the
+report); with --split optimal also cutpoint.tsv and the cutpoint figure (cutpoint.vl.json,
+cutpoint.svg); with --png a PNG copy of every figure. Exit codes: 0 success, 1 bad input or failed analysis, 2 usage error.`;
 
 
 
 
 export function survivalCommand(): Command {
-  return addScoringOptions(addModelOptions(new Command('survival')
+  return addFigureOptions(addScoringOptions(addModelOptions(new Command('survival')
     .description('Kaplan–Meier, log-rank and Cox analysis of patients split into groups (R survival / maxstat numbers).')
     .requiredOption('--clinical <file>', 'clinical table (TSV/CSV, optionally .gz), one row per patient, or tcga-cdr (built in)')
     .option('--id <col>', 'ID column of the clinical table (default: its first column)')
@@ -69,13 +77,16 @@ export function survivalCommand(): Command {
     .option('--scores <file>', 'split a score table from `migrascore score` (sample column + score columns)')
     .option('--expr <file>', 'score an expression matrix on the matched cohort in this run (see --geneset, --method)')
     .option('--score <col>', 'score column of --scores, or gene set of --expr (default: the first)')
-    .requiredOption('--out <dir>', 'output folder')))
+    .option('--cancer <C>', 'analyse only this cancer type (scores computed on its patients alone); needs --cancer-col or --clinical tcga-cdr')
+    .option('--cancer-col <col>', 'cancer-type column of the clinical table (tcga-cdr: type); several types under one cut are warned about')
+    .requiredOption('--out <dir>', 'output folder'))))
     .addHelpText('after', EXAMPLES)
     .action(async (o) => {
       const opts = survivalOptions(o);
       const run = await runSurvival(opts);
-      writeOutputFolder(o.out, run.files, run.loaded.inputPaths);
-      printSummary(run, o.out);
+      const files = await survivalFiles(run, opts, { command: `migrascore ${process.argv.slice(2).join(' ')}`, ...figureFormats(o) });
+      writeOutputFolder(o.out, files, run.loaded.inputPaths);
+      printSummary(run, opts, o.out, files.map((f) => f.name));
     });
 }
 
@@ -97,6 +108,8 @@ function survivalOptions(o: Record<string, any>): SurvivalOptions {
         : o.scores !== undefined ? { kind: 'scores', file: o.scores, column: o.score }
           : { kind: 'expr', request: scoreRequest(o, o.expr), set: o.score };
   if (grouping.kind === 'group' && o.split !== 'median') throw new UsageError('--split applies to --value or --scores; --group uses the column\'s categories as they are.');
+  const cancerColumn: string | undefined = o.cancerCol ?? clinical.cancerColumn;
+  if (o.cancer !== undefined && !cancerColumn) throw new UsageError(`--cancer ${o.cancer}: say which clinical column holds the cancer type with --cancer-col COL (known for --clinical tcga-cdr).`);
   return {
     clinical: clinical.path,
     id: o.id ?? clinical.idColumn,
@@ -104,13 +117,14 @@ function survivalOptions(o: Record<string, any>): SurvivalOptions {
     event,
     endpoint: o.endpoint,
     grouping,
+    ...(cancerColumn ? { cancer: { column: cancerColumn, value: o.cancer } } : {}),
     ...modelOptions(o),
   };
 }
 
-function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, out: string): void {
+function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, opts: SurvivalOptions, out: string, written: string[]): void {
   const a = run.analysis;
-  const lines = [`migrascore survival: ${a.n} patients, ${a.events} events, ${a.groups.length} groups`];
+  const lines = [`migrascore survival: ${a.n} patients${run.loaded.cancers && opts.cancer?.value ? ` with ${opts.cancer.value}` : ''}, ${a.events} events, ${a.groups.length} groups`];
   for (const g of a.groups) lines.push(`  ${g.group}: n=${g.n}, events=${g.events}, median=${g.median === null ? 'not reached' : `${g.median} days`}`);
   const searched = run.cutpoint?.method === 'optimal';
   // A searched cut: maxstat's adjusted p is the result; the log-rank and Wald p at it are naive.
@@ -134,6 +148,8 @@ function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, out: string)
     lines.push(`  join: ${j.matched} of ${j.samples} samples matched ${j.clinical_rows} clinical rows (dropped: ${j.dropped.excluded_sample_type} other sample types, ${j.dropped.duplicate_samples} extra samples per patient, ${j.dropped.unmatched_samples} unmatched samples)`);
   }
   for (const w of a.warnings) lines.push(`  warning: ${w}`);
-  lines.push(`  wrote ${run.files.map((f) => f.name).join(', ')} to ${out}`);
+  for (const w of run.loaded.warnings ?? []) lines.push('', `WARNING: ${w}`, '');
+  lines.push(`  wrote ${written.join(', ')} to ${out}`);
+  lines.push(`  report: ${out}/index.html`);
   process.stderr.write(lines.join('\n') + '\n');
 }

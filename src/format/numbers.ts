@@ -84,3 +84,9 @@ export function formatBytes(bytes: number): string {
   } while (v >= 1024 && u < units.length - 1);
   return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
 }
+
+/** A duration in its display unit: whole days, else one decimal ("45.2 months"); missing "NA". */
+export function formatTime(x: number | null | undefined, unit: string): string {
+  if (x == null || !Number.isFinite(x)) return NA;
+  return `${unit === 'days' ? Math.round(x) : x.toFixed(1)} ${unit}`;
+}

@@ -1,6 +1,6 @@
 // `migrascore score` and `survival --expr` share this: gene sets → identifier
 // resolution → streaming matrix read (skipping unneeded rows when the method allows)
-// → log-scale decision → the scoring method (ssgsea across worker threads).
+// → log-scale decision → the scoring method (ssgsea and gsva across worker threads).
 import { MigrascoreError } from '../errors.js';
 import { loadGeneIdTable, resolveGeneSets, rowFilterForSets, type GeneSetReport } from '../genes/resolve.js';
 import { loadGeneSetSpecs, DEFAULT_GENESET, type GeneSetSpec } from '../genes/geneSets.js';
@@ -9,6 +9,7 @@ import { detectUnlogged, log2PlusOne } from '../io/logScale.js';
 import { METHODS, type ScoreOptions } from '../score/methods.js';
 import type { ExpressionMatrix, ResolvedGeneSet, ScoreMatrix, ScoreMethodName } from '../score/types.js';
 import { scoreInWorkers } from './scoreWorkers.js';
+import { gsvaInWorkers } from './gsvaWorkers.js';
 
 export type Log2Mode = 'auto' | 'yes' | 'no';
 
@@ -117,5 +118,6 @@ export function onMethodScale(matrix: ExpressionMatrix, req: ScoreRequest, repor
 export async function scoreLoaded(matrix: ExpressionMatrix, sets: ResolvedGeneSet[], req: ScoreRequest): Promise<ScoreMatrix> {
   const options: ScoreOptions = { kcdf: req.kcdf };
   if (req.method === 'ssgsea') return scoreInWorkers(matrix, sets, req.threads);
+  if (req.method === 'gsva') return gsvaInWorkers(matrix, sets, req.kcdf, req.threads);
   return METHODS[req.method].score(matrix, sets, options);
 }

@@ -1,15 +1,17 @@
-// Turns a survival run into the contract's files: km.tsv, groups.tsv, summary.json,
-// km.vl.json, km.svg (and cutpoint.tsv for an optimal split).
+// Turns a survival run into the contract's files: the tables km.tsv, groups.tsv,
+// summary.json (and cutpoint.tsv for an optimal split) and the figures km (and cutpoint
+// for an optimal split), written by figureFiles.
 import { createRequire } from 'node:module';
 import { toJson, toTsv, type OutputFile } from '../io/output.js';
+import { cutpointFigure } from '../plots/cutpointFigure.js';
 import { kaplanMeierFigure } from '../plots/kmFigure.js';
-import { renderSvg } from '../plots/render.js';
 import type { TimeUnit } from '../plots/timeUnits.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
 import type { CohortAnalysis } from './analyseCohort.js';
 import { groupTermNote } from './estimability.js';
 import type { LoadedCohort } from './survivalInput.js';
 import type { CutpointSummary, SurvivalOptions } from './survivalTypes.js';
+import { renderFigure, type RenderedFigure } from './figureFiles.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -47,6 +49,7 @@ export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutp
           : { source: grouping.kind, column: grouping.column },
       split: grouping.kind === 'group' ? null : opts.splitText,
       covariates: opts.covariates,
+      ...(opts.cancer ? { cancer: { column: opts.cancer.column, value: opts.cancer.value ?? null } } : {}),
     },
     ...(opts.clinical === TCGA_CDR.path ? { clinical_source: { name: TCGA_CDR.name, citation: TCGA_CDR.citation, doi: TCGA_CDR.doi } } : {}),
     conf_type: opts.confType,
@@ -64,7 +67,7 @@ export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutp
     ...(loaded.join ? { join: loaded.join } : {}),
     ...(loaded.scoring ? { scoring: loaded.scoring } : {}),
     dropped: loaded.dropped,
-    warnings: a.warnings,
+    warnings: [...(loaded.warnings ?? []), ...a.warnings],
   };
 }
 
@@ -73,7 +76,13 @@ function withoutCandidates(c: CutpointSummary): Omit<CutpointSummary, 'candidate
   return rest;
 }
 
-export async function survivalOutputFiles(input: SurvivalOutputInput): Promise<OutputFile[]> {
+/** A survival run's tables and figures (their files: figureFiles). */
+export interface SurvivalOutputs {
+  tables: OutputFile[];
+  figures: RenderedFigure[];
+}
+
+export async function survivalOutputs(input: SurvivalOutputInput): Promise<SurvivalOutputs> {
   const { loaded, labels, analysis, cutpoint, opts } = input;
   const withValue = loaded.values !== null;
   const groupRows = loaded.ids.map((id, i) => (withValue ? [id, labels[i] ?? 'NA', loaded.values![i]] : [id, labels[i] ?? 'NA']));
@@ -104,9 +113,14 @@ export async function survivalOutputFiles(input: SurvivalOutputInput): Promise<O
       ? { cutpointSearch: { pAdjusted: cutpoint.p_adjusted, pMethod: cutpoint.p_method ?? 'Lau92' } } : {}),
     confLevel: opts.confLevel,
   });
-  files.push({ name: 'km.vl.json', content: toJson(spec) });
-  files.push({ name: 'km.svg', content: await renderSvg(spec) });
-  return files;
+  const figures = [await renderFigure('km', 'Kaplan–Meier', spec)];
+  if (cutpoint?.candidates && typeof cutpoint.value === 'number') {
+    figures.push(await renderFigure('cutpoint', 'Optimal cutpoint', cutpointFigure({
+      cutpoints: cutpoint.candidates.cutpoint, statistics: cutpoint.candidates.statistic, chosen: cutpoint.value,
+      valueName: loaded.valueName ?? 'value', pAdjusted: cutpoint.p_adjusted ?? NaN, minprop: cutpoint.minprop ?? opts.minprop,
+    })));
+  }
+  return { tables: files, figures };
 }
 
 function groupingLabel({ opts, loaded, cutpoint }: SurvivalOutputInput): string {

@@ -27,6 +27,8 @@ export interface GsvaOptions {
   mxDiff?: boolean;
   /** Weight exponent of the rank scores in the walk (default 1, GSVA's tau). */
   tau?: number;
+  /** Kernel CDFs of the gsvaKeptRows() genes, already computed (e.g. across worker threads). */
+  density?: Float64Array;
 }
 
 /** Below this sd a gene counts as constant (GSVA's .filterFeatures, after matrixStats::rowSds). */
@@ -147,6 +149,6 @@ export function gsva(matrix: ExpressionMatrix, sets: ResolvedGeneSet[], options:
   const keptIndex = new Int32Array(matrix.nRows).fill(-1);
   for (let g = 0; g < kept.length; g++) keptIndex[kept[g]] = g;
   const mapped = sets.map((s) => Int32Array.from(s.rows.map((r) => keptIndex[r]).filter((g) => g >= 0)));
-  const density = gsvaKernelCdf(matrix, kept, options.kcdf);
+  const density = options.density ?? gsvaKernelCdf(matrix, kept, options.kcdf);
   return gsvaEnrichment(density, kept.length, matrix.nSamples, mapped, mxDiff, tau);
 }

@@ -4,9 +4,12 @@
 //   r[j] = -log((1 - F(y_j)) / F(y_j)),  F(y) = mean_i K(y - x_i)
 // with K = Gaussian CDF of bandwidth sd(x)/4, read from GSVA's precomputed table, or
 // K = Poisson CDF ppois(y, x_i + 0.5) for counts. The result only matters through the
-// order of genes within a sample (ties included), so every step follows the C code's
-// floating-point operations in the same order. O(n^2) per gene (n samples), as GSVA.
-// One call covers a range of rows, so the work can be split across worker threads.
+// order of genes within a sample (ties included). The Poisson kernel follows the C code's
+// floating-point operations in the same order, O(n^2) per gene (n samples) as GSVA. The
+// Gaussian kernel sorts each gene once and visits each pair of samples once
+// (gsvaKernelFast.ts), which adds C's terms in another order; values that end up too close
+// to another gene's for that to be safe are then recomputed in C's order, so every
+// sample's order of genes is GSVA's.
 // Limit: the Gaussian table is R's bit for bit, but the Poisson CDF (poisson.ts, ~1e-14) and the final
 // log (V8) may differ from R's glibc-based values by an ulp or so, which reorders genes
 // only where R's own order rests on rounding: genes whose kernel sums are mathematically
@@ -14,6 +17,7 @@
 import type { ExpressionMatrix } from './types.js';
 import { poissonCdf } from './poisson.js';
 import { MAX_PRECOMPUTE, normalCdfTable, PRECOMPUTE_RESOLUTION } from './gsvaNormalTable.js';
+import { firstSaturatedIndex, forEachNearTie, gaussianRowSorted, nearTieBound, rowScratch } from './gsvaKernelFast.js';
 
 export type GsvaKcdf = 'gaussian' | 'poisson';
 
@@ -100,26 +104,31 @@ export function gsvaSd(x: ArrayLike<number>): number {
   return Math.sqrt(divideOnce(ss, ssl, n - 1));
 }
 
-/** One gene, Gaussian kernel (row_d with rnaseq = FALSE); out[offset + j] for each sample j. */
-function gaussianRow(x: Float64Array, out: Float64Array, offset: number, t: Float64Array): void {
+/**
+ * Sample y of one gene, Gaussian kernel, as row_d (rnaseq = FALSE) computes it: C's terms
+ * added in sample order, then the log-odds.
+ */
+function gaussianLogOdds(x: Float64Array, y: number, bw: number, t: Float64Array): number {
   const n = x.length;
-  const bw = gsvaSd(x) / SIGMA_FACTOR;
-  for (let j = 0; j < n; j++) {
-    const y = x[j];
-    let leftTail = 0.0;
-    for (let i = 0; i < n; i++) {
-      const v = (y - x[i]) / bw;
-      if (v < -MAX_PRECOMPUTE) continue; // adds 0
-      if (v > MAX_PRECOMPUTE) {
-        leftTail += 1;
-        continue;
-      }
-      const cdf = t[Math.trunc((Math.abs(v) / MAX_PRECOMPUTE) * PRECOMPUTE_RESOLUTION)];
-      leftTail += v < 0 ? 1.0 - cdf : cdf;
+  let leftTail = 0.0;
+  for (let i = 0; i < n; i++) {
+    const v = (y - x[i]) / bw;
+    if (v < -MAX_PRECOMPUTE) continue; // adds 0
+    if (v > MAX_PRECOMPUTE) {
+      leftTail += 1;
+      continue;
     }
-    leftTail = leftTail / n;
-    out[offset + j] = -1.0 * Math.log((1.0 - leftTail) / leftTail);
+    const cdf = t[Math.trunc((Math.abs(v) / MAX_PRECOMPUTE) * PRECOMPUTE_RESOLUTION)];
+    leftTail += v < 0 ? 1.0 - cdf : cdf;
   }
+  leftTail = leftTail / n;
+  return -1.0 * Math.log((1.0 - leftTail) / leftTail);
+}
+
+/** One gene, Gaussian kernel, literally as row_d: O(n^2) in C's order. */
+function gaussianRow(x: Float64Array, out: Float64Array, offset: number, t: Float64Array): void {
+  const bw = gsvaSd(x) / SIGMA_FACTOR;
+  for (let j = 0; j < x.length; j++) out[offset + j] = gaussianLogOdds(x, x[j], bw, t);
 }
 
 /**
@@ -155,10 +164,89 @@ function poissonRow(x: Float64Array, out: Float64Array, offset: number): void {
   }
 }
 
+/** Below this many samples the literal O(n^2) loop is as quick, and R's to the bit. */
+export const FAST_MIN_SAMPLES = 16;
+
+/** Does the Gaussian kernel of n samples go through gaussianRowSorted (and so need gsvaSettleNearTies)? */
+function usesFastPath(kcdf: GsvaKcdf, n: number): boolean {
+  return kcdf === 'gaussian' && n >= FAST_MIN_SAMPLES;
+}
+
+/**
+ * Kernel CDF log-odds of rows[from..to) into `out` from `outOffset`, gene-major: value
+ * outOffset + (g - from) * nSamples + j is gene rows[g], sample j. Every sample is both a
+ * density sample and a test sample (as gsva() calls it). With the Gaussian kernel the
+ * values are GSVA's to ~1e-12 but may not yet be in GSVA's order where two genes of a
+ * sample nearly tie: run gsvaSettleNearTies once all rows are in. One call covers a range
+ * of rows, so the work can be split across worker threads.
+ */
+export function gsvaKernelRows(
+  matrix: ExpressionMatrix,
+  rows: ArrayLike<number>,
+  kcdf: GsvaKcdf,
+  from: number,
+  to: number,
+  out: Float64Array,
+  outOffset = 0,
+): void {
+  const n = matrix.nSamples;
+  if (usesFastPath(kcdf, n)) {
+    const t = normalCdfTable();
+    const saturated = firstSaturatedIndex(t);
+    const scratch = rowScratch(n);
+    for (let g = from; g < to; g++) {
+      const x = matrix.row(rows[g]);
+      const bw = gsvaSd(x) / SIGMA_FACTOR;
+      gaussianRowSorted(x, bw, t, saturated, MAX_PRECOMPUTE, PRECOMPUTE_RESOLUTION, out, outOffset + (g - from) * n, scratch);
+    }
+    return;
+  }
+  const t = kcdf === 'gaussian' ? normalCdfTable() : undefined;
+  for (let g = from; g < to; g++) {
+    const x = matrix.row(rows[g]);
+    if (t !== undefined) gaussianRow(x, out, outOffset + (g - from) * n, t);
+    else poissonRow(x, out, outOffset + (g - from) * n);
+  }
+}
+
+/**
+ * Recomputes in C's order every value of samples [sampleStart, sampleEnd) that lies too
+ * close to another gene's value of the same sample for the fast sums to decide their
+ * order (gsvaKernelFast.ts), so that each sample's order of genes, ties included, is
+ * GSVA's. `density` holds all genes rows[0..] (as from gsvaKernelRows). Returns how many
+ * values were recomputed.
+ */
+export function gsvaSettleNearTies(
+  density: Float64Array,
+  matrix: ExpressionMatrix,
+  rows: ArrayLike<number>,
+  kcdf: GsvaKcdf,
+  sampleStart = 0,
+  sampleEnd = matrix.nSamples,
+): number {
+  const n = matrix.nSamples;
+  if (!usesFastPath(kcdf, n)) return 0;
+  const t = normalCdfTable();
+  const bandwidths = new Map<number, number>();
+  let recomputed = 0;
+  forEachNearTie(density, rows.length, n, nearTieBound(n), (g, j) => {
+    const x = matrix.row(rows[g]);
+    let bw = bandwidths.get(g);
+    if (bw === undefined) {
+      bw = gsvaSd(x) / SIGMA_FACTOR;
+      bandwidths.set(g, bw);
+    }
+    density[g * n + j] = gaussianLogOdds(x, x[j], bw, t);
+    recomputed++;
+  }, sampleStart, sampleEnd);
+  return recomputed;
+}
+
 /**
  * Kernel CDF log-odds for rows[from..to) of the matrix (GSVA's gene.density), gene-major:
- * value (g - from) * nSamples + j is gene rows[g], sample j. Every sample is both a
- * density sample and a test sample (as gsva() calls it).
+ * value (g - from) * nSamples + j is gene rows[g], sample j. Within each sample the genes
+ * are in GSVA's order (ties included), which is all gsva() uses them for; the values are
+ * GSVA's to ~1e-12 (bit for bit below FAST_MIN_SAMPLES samples).
  */
 export function gsvaKernelCdf(
   matrix: ExpressionMatrix,
@@ -169,11 +257,7 @@ export function gsvaKernelCdf(
 ): Float64Array {
   const n = matrix.nSamples;
   const out = new Float64Array(Math.max(0, to - from) * n);
-  const t = kcdf === 'gaussian' ? normalCdfTable() : undefined;
-  for (let g = from; g < to; g++) {
-    const x = matrix.row(rows[g]);
-    if (t !== undefined) gaussianRow(x, out, (g - from) * n, t);
-    else poissonRow(x, out, (g - from) * n);
-  }
+  gsvaKernelRows(matrix, rows, kcdf, from, to, out);
+  gsvaSettleNearTies(out, matrix, Array.from({ length: Math.max(0, to - from) }, (_, g) => rows[from + g]), kcdf);
   return out;
 }
