@@ -2,7 +2,8 @@
 import { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { writeOutputFolder } from '../io/output.js';
-import { runPancan, splitTestP, type Endpoint, type PancanProgress } from '../pipeline/pancan.js';
+import { runPancan, type Endpoint, type PancanProgress } from '../pipeline/pancan.js';
+import { splitTestP } from '../pipeline/splitTest.js';
 import type { PancanTableRow } from '../report/model.js';
 import { pancanOutputFiles, significant } from '../pipeline/pancanOutputs.js';
 import { formatHr, pEquals } from '../format/numbers.js';

@@ -12,6 +12,7 @@ import {
   type ClinicalData, type PreparedExpression, type PreparedScores,
 } from './survivalInput.js';
 import { continuousHrNote, groupHrNote } from './estimability.js';
+import { splitTestP } from './splitTest.js';
 import type { JoinResult } from '../tcga/join.js';
 import { perGeneCox, type GeneCoxRow } from './perGene.js';
 import { benjaminiHochberg } from '../stats/multipleTesting.js';
@@ -224,11 +225,6 @@ function adjustedColumns(cox: CoxSummary): Partial<PancanTableRow> {
     hr_covariate_adjusted_upper: finite(t?.hr_upper),
     p_covariate_adjusted: finite(t?.p),
   };
-}
-
-/** The p-value of the split's own test: maxstat's Lau92 p for a searched cut, else the log-rank p. */
-export function splitTestP(row: PancanTableRow, searched: boolean): number | null {
-  return searched ? row.p_adjusted : row.logrank_p;
 }
 
 /**

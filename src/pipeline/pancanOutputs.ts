@@ -9,7 +9,8 @@ import { scoreDistributionFigure } from '../plots/scoreDistributionFigure.js';
 import { buildReportHtml } from '../report/html.js';
 import type { EndpointSection, PancanTableRow, ReportModel } from '../report/model.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
-import { splitTestP, type EndpointResult, type PancanOptions, type PancanRun } from './pancan.js';
+import type { EndpointResult, PancanOptions, PancanRun } from './pancan.js';
+import { SEARCHED_CUT, splitTest, splitTestP } from './splitTest.js';
 import { formatConfLevel } from '../format/numbers.js';
 import { survivalRunFiles } from './survival.js';
 import { adjustedForest, adjustedRows } from './adjustedOutputs.js';
@@ -111,14 +112,6 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
   files.push({ name: 'pancan.json', content: toJson(runSummary(run, opts, model)) });
   files.push({ name: 'index.html', content: buildReportHtml(model) });
   return files;
-}
-
-/** How a searched cutpoint is named wherever it is shown (figure and report titles). */
-export const SEARCHED_CUT = 'optimal (data-driven) cutpoint; p adjusted for the search (Lau92)';
-
-/** The split's own test, as named under tables and figures. */
-export function splitTest(searched: boolean): string {
-  return searched ? 'maxstat log-rank test of the optimal cutpoint, adjusted for the search (Lau92)' : 'log-rank test of the score groups';
 }
 
 function withoutSamplesNote(run: PancanRun): string[] {

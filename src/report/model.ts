@@ -98,7 +98,8 @@ export interface CohortModel {
   formula: string;
   n: number;
   events: number;
-  terms: { term: string; hr: number; lower: number; upper: number; p: number; infinite?: boolean; aliased?: boolean }[];
+  /** `note`: why the HR is not estimable (e.g. "no events in group low"), shown instead of R's numbers. */
+  terms: { term: string; hr: number; lower: number; upper: number; p: number; infinite?: boolean; aliased?: boolean; note?: string }[];
   concordance: number;
   /** cox.zph GLOBAL p (proportional hazards test). */
   phGlobalP: number | null;

@@ -29,10 +29,35 @@ describe('a group without events', () => {
     const km = svgText(readFileSync(join(out, 'km.svg'), 'utf8'));
     expect(km).toContain('HR (high vs low): not estimable (no events in group high)');
     expect(km).toContain('Log-rank p = 3.01e-04');
+    // the report: the reason, no number, no Wald p for it
+    const html = readFileSync(join(out, 'index.html'), 'utf8').replace(/<svg[\s\S]*?<\/svg>/g, '');
+    expect(html).toContain('<td>group=high</td><td class="num">not estimable (no events in group high)</td><td class="num">NA</td>');
+    expect(html).toContain('HR high vs low: not estimable (no events in group high).');
     // the tiny HR is nowhere on show
-    const shown = km + r.stderr;
+    const shown = km + r.stderr + html;
     expect(shown).not.toMatch(/HR (\(high vs low\) = |)[0-9.]+e-/);
     expect(shown).not.toContain('0.00 (');
+  });
+});
+
+describe('survival --split optimal', () => {
+  it('names the data-driven cut in the report title and heads stderr, card and KM figure with the adjusted p', () => {
+    const dir = tempDir();
+    const times = [50, 30, 80, 10, 90, 20, 70, 40, 100, 60, 120, 130, 140, 150, 160, 170, 180, 190, 200, 210];
+    const lines = times.map((t, i) => `S${i + 1}\t${t}\t${i < 10 && i % 3 !== 2 ? 1 : 0}\t${i + 1}`);
+    writeFileSync(join(dir, 'cohort.tsv'), ['id\ttime\tstatus\tmarker', ...lines].join('\n') + '\n');
+    const out = join(dir, 'out');
+    const r = runCli(['survival', '--clinical', join(dir, 'cohort.tsv'), '--time', 'time', '--event', 'status', '--value', 'marker', '--split', 'optimal', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const p = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).cutpoint.p_adjusted;
+    expect(p).toBeGreaterThan(0.01);
+    expect(r.stderr).toMatch(/optimal \(data-driven\) cutpoint 10: maxstat p = 0\.0\d+ adjusted for the search \(Lau92\)\n  log-rank chisq=13\.062 on 1 df, p = 3\.01e-04, not adjusted for the cutpoint search/);
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('<h1>migrascore survival report — optimal (data-driven) cutpoint; p adjusted for the search (Lau92)</h1>');
+    expect(html).toContain('p = 3.01e-04 (not adjusted for the cutpoint search)');
+    expect(html).toContain('Groups of the optimal (data-driven) cut; Wald p not adjusted for the cutpoint search');
+    const km = svgText(readFileSync(join(out, 'km.svg'), 'utf8'));
+    expect(km).toMatch(/maxstat adjusted p \(Lau92\) = 0\.0\d+\nLog-rank p = 3\.01e-04, not adjusted for the cutpoint search\nHR \(high vs low\): not estimable \(no events in group high\)/);
   });
 });
 
