@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
-    // beforeAll hooks run whole CLI analyses; on a loaded machine 10 s (the default) is not enough
+    // Hooks run whole CLI analyses (pancan on the demo data) that the tests then read.
     hookTimeout: 120_000,
   },
 });

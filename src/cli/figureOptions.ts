@@ -3,9 +3,11 @@ import type { Command } from 'commander';
 import type { FigureFormats } from '../pipeline/figureFiles.js';
 
 export function addFigureOptions(command: Command): Command {
-  return command.option('--png', 'also write PNG copies of every figure');
+  return command
+    .option('--png', 'also write PNG copies of every figure')
+    .option('--pdf', 'also write a vector PDF (fonts embedded) of every figure');
 }
 
 export function figureFormats(o: Record<string, any>): FigureFormats {
-  return { png: Boolean(o.png) };
+  return { png: Boolean(o.png), pdf: Boolean(o.pdf) };
 }

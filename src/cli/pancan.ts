@@ -2,10 +2,11 @@
 import { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { writeOutputFolder } from '../io/output.js';
+import { FORCE_HELP, checkFolderRun, noCancerAnalysedError } from './outOptions.js';
 import { runPancan, type Endpoint, type PancanProgress } from '../pipeline/pancan.js';
 import { splitTestP } from '../pipeline/splitTest.js';
 import type { PancanTableRow } from '../report/model.js';
-import { pancanOutputFiles, significant } from '../pipeline/pancanOutputs.js';
+import { pancanOutputFiles, significant, timeWarnings } from '../pipeline/pancanOutputs.js';
 import { formatHr, pEquals } from '../format/numbers.js';
 import { resolveClinical } from '../tcga/cdr.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
@@ -40,9 +41,23 @@ Examples:
       --sample-types 01,03 --log2 yes --kcdf gaussian --min-size 3 --max-size 500 \\
       --threads 2 --out pancan-dss
 
+  # Replace a folder that already holds files of your own (refused without --force)
+  migrascore pancan --expr expr.tsv.gz --clinical tcga-cdr --endpoint OS --force --out results
+
+  # A clinical table in months; figures for a paper: NPG colours, no bands, 10-year axis,
+  # a title per cancer, vector PDFs of every figure
+  migrascore pancan --expr expr.tsv.gz --clinical clinical_months.tsv --cancer-col cancer \\
+      --time OS_MONTHS --event OS --time-in months --ci off --max-time 120 --break-time 24 \\
+      --palette npg --title "{cancer}: migrasome score and {endpoint}" --width 560 --height 360 \\
+      --pdf --out pancan-months
+
 Outputs in --out: <cancer>/ (the survival outputs per cancer), pancan.tsv, pancan_skipped.tsv,
 forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), pancan.json
-and index.html (the report). With several endpoints, each gets <endpoint>/ laid out as above.`;
+and index.html (the report); a .png (--png) and .pdf (--pdf) beside every .svg. With several
+endpoints, each gets <endpoint>/ laid out as above. Folder names are cancer types made safe
+(letters, digits, . _ -; pancan.json cancer_folders maps each cancer to its folder). A run
+replaces --out whole, marked by a .migrascore file; a non-empty folder without it is refused
+unless --force.`;
 
 export function pancanCommand(): Command {
   return addFigureOptions(addScoringOptions(addModelOptions(new Command('pancan')
@@ -53,13 +68,14 @@ export function pancanCommand(): Command {
     .option('--id <col>', 'ID column of the clinical table (tcga-cdr: bcr_patient_barcode)')
     .option('--cancer-col <col>', 'cancer-type column (tcga-cdr: type)')
     .option('--endpoint <E,...>', 'TCGA-CDR endpoint(s): OS, DSS, DFI, PFI; several give one folder each', list)
-    .option('--time <col>', 'survival time column (days), instead of --endpoint')
+    .option('--time <col>', 'survival time column (unit: --time-in), instead of --endpoint')
     .option('--event <col>', 'event column, instead of --endpoint')
     .option('--score <set>', 'the gene set whose score is analysed (--expr), or the score column of --scores (default: the first)')
     .option('--min-samples <n>', 'skip cancers with fewer analysable patients', positiveInt('--min-samples'), 20)
     .option('--cancers <list>', 'only these cancer types', list)
     .option('--per-gene', 'univariate Cox of each set gene (per SD) in each cancer: pancan_genes.tsv and heatmap')
-    .requiredOption('--out <dir>', 'output folder'), ' (per cancer)')))
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--force', FORCE_HELP), ' (per cancer)')))
     .addHelpText('after', EXAMPLES)
     .action(async (o) => {
       const clinical = resolveClinical(o.clinical);
@@ -67,6 +83,7 @@ export function pancanCommand(): Command {
       if (!cancerColumn) throw new UsageError('Say which clinical column holds the cancer type: --cancer-col COL (known for --clinical tcga-cdr).');
       const endpoints = endpointsOf(o);
       checkScoreSource(o);
+      checkFolderRun(o, [clinical.path, o.expr, o.scores], { '--expr': o.expr, '--scores': o.scores, '--clinical': clinical.path });
       const opts = {
         clinical: clinical.path,
         id: o.id ?? clinical.idColumn,
@@ -81,8 +98,10 @@ export function pancanCommand(): Command {
       };
       process.stderr.write(`migrascore pancan: reading ${o.expr ?? o.scores} and ${o.clinical === 'tcga-cdr' ? 'the built-in TCGA-CDR table' : o.clinical} …\n`);
       const run = await runPancan(opts);
+      const nothing = noCancerAnalysedError(run.endpoints, opts.minSamples);
+      if (nothing) throw nothing;
       const files = await pancanOutputFiles(run, opts, { command: `migrascore ${process.argv.slice(2).join(' ')}`, ...figureFormats(o) });
-      writeOutputFolder(o.out, files, [opts.clinical, ...run.source.inputPaths]);
+      await writeOutputFolder(o.out, files, [opts.clinical, ...run.source.inputPaths], { force: o.force });
       printSummary(run, o.out, opts.split.kind === 'optimal');
     });
 }
@@ -157,6 +176,7 @@ function printSummary(run: Awaited<ReturnType<typeof runPancan>>, out: string, s
     const warned = ep.results.filter((r) => r.run.analysis.warnings.length > 0).map((r) => r.cancer);
     if (warned.length) lines.push(`    Cox warnings (see <cancer>/summary.json): ${ep.results.filter((r) => r.run.analysis.warnings.length > 0).map((r) => (r.row.hr_note ? `${r.cancer} (HR not estimable: ${r.row.hr_note})` : r.cancer)).join(', ')}`);
   }
+  for (const w of timeWarnings(run)) lines.push(`  warning: ${w}`);
   for (const m of run.expr?.scoring.report.messages ?? []) lines.push(`  note: ${m}`);
   if (run.withoutSamples.length) lines.push(`  note: ${run.withoutSamples.length} cancer types of the clinical table have no sample in ${run.expr ? 'the matrix' : 'the score table'} (${run.withoutSamples.join(', ')}).`);
   lines.push(`  report: ${out}/index.html`);

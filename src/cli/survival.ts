@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { writeOutputFolder } from '../io/output.js';
+import { FORCE_HELP, checkFolderRun } from './outOptions.js';
 import { runSurvival, type SurvivalOptions } from '../pipeline/survival.js';
 import type { GroupingSource } from '../pipeline/survivalInput.js';
 import { formatHr, formatSignificant, pEquals } from '../format/numbers.js';
@@ -12,6 +13,7 @@ import { formatGeneSetReport } from '../genes/resolve.js';
 import { resolveClinical } from '../tcga/cdr.js';
 import { survivalFiles } from '../pipeline/survivalReport.js';
 import { addFigureOptions, figureFormats } from './figureOptions.js';
+import { formatDuration } from '../plots/timeUnits.js';
 
 const formatP = (p: number) => pEquals(p);
 
@@ -57,9 +59,26 @@ Examples:
       --value score --split cutoff:0.5 --ties breslow --conf-type log-log \\
       --conf-level 0.9 --rho 1 --time-unit months --out cohort-cutoff
 
+  # Write into a folder that already holds files of your own: they are replaced
+  migrascore survival --clinical cohort.csv --time os_days --event os --group arm \\
+      --force --out existing-folder
+
+  # A cBioPortal table in months (--times, --rmst-tau, --max-time, --break-time are read
+  # in the --time-in unit), shown in years, its breast cancers only; a paper-ready figure:
+  # journal palette, bands on, axis to 60 months every 12, title, size, and a vector PDF
+  migrascore survival --clinical data_clinical_patient.txt --time OS_MONTHS --event OS_STATUS \\
+      --cancer-col CANCER_TYPE_ACRONYM --cancer BRCA --group SUBTYPE \\
+      --time-in months --time-unit years --times 12,60 --rmst-tau 60 \\
+      --ci on --max-time 60 --break-time 12 --palette lancet --title "Overall survival by subtype" \\
+      --width 520 --height 360 --pdf --out subtype-os
+
 Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg, index.html (the
 report); with --split optimal also cutpoint.tsv and the cutpoint figure (cutpoint.vl.json,
-cutpoint.svg); with --png a PNG copy of every figure. Exit codes: 0 success, 1 bad input or failed analysis, 2 usage error.`;
+cutpoint.svg); with --png / --pdf a PNG / vector PDF copy of every figure. Times in km.tsv
+and summary.json stay in the --time-in unit, exactly as R computes them on that column;
+summary.json records time_unit {input, display}. A run replaces --out whole, marked by a
+.migrascore file; a non-empty folder without it is refused unless --force. Exit codes:
+0 success, 1 bad input or failed analysis, 2 usage error.`;
 
 
 
@@ -69,7 +88,7 @@ export function survivalCommand(): Command {
     .description('Kaplan–Meier, log-rank and Cox analysis of patients split into groups (R survival / maxstat numbers).')
     .requiredOption('--clinical <file>', 'clinical table (TSV/CSV, optionally .gz), one row per patient, or tcga-cdr (built in)')
     .option('--id <col>', 'ID column of the clinical table (default: its first column)')
-    .option('--time <col>', 'survival time column (days)')
+    .option('--time <col>', 'survival time column (unit: --time-in, default days)')
     .option('--event <col>', 'event column: 0/1, 1/2 (R Surv), TRUE/FALSE, alive/dead, 0:LIVING/1:DECEASED')
     .option('--endpoint <E>', 'TCGA-CDR endpoint: shorthand for --time E.time --event E (OS, DSS, DFI, PFI)')
     .option('--group <col>', 'group by a categorical column (levels sorted; the first is the Cox reference)')
@@ -79,13 +98,15 @@ export function survivalCommand(): Command {
     .option('--score <col>', 'score column of --scores, or gene set of --expr (default: the first)')
     .option('--cancer <C>', 'analyse only this cancer type (scores computed on its patients alone); needs --cancer-col or --clinical tcga-cdr')
     .option('--cancer-col <col>', 'cancer-type column of the clinical table (tcga-cdr: type); several types under one cut are warned about')
-    .requiredOption('--out <dir>', 'output folder'))))
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--force', FORCE_HELP))))
     .addHelpText('after', EXAMPLES)
     .action(async (o) => {
       const opts = survivalOptions(o);
+      checkFolderRun(o, [opts.clinical, o.scores, o.expr], { '--expr': o.expr });
       const run = await runSurvival(opts);
       const files = await survivalFiles(run, opts, { command: `migrascore ${process.argv.slice(2).join(' ')}`, ...figureFormats(o) });
-      writeOutputFolder(o.out, files, run.loaded.inputPaths);
+      await writeOutputFolder(o.out, files, run.loaded.inputPaths, { force: o.force });
       printSummary(run, opts, o.out, files.map((f) => f.name));
     });
 }
@@ -125,7 +146,7 @@ function survivalOptions(o: Record<string, any>): SurvivalOptions {
 function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, opts: SurvivalOptions, out: string, written: string[]): void {
   const a = run.analysis;
   const lines = [`migrascore survival: ${a.n} patients${run.loaded.cancers && opts.cancer?.value ? ` with ${opts.cancer.value}` : ''}, ${a.events} events, ${a.groups.length} groups`];
-  for (const g of a.groups) lines.push(`  ${g.group}: n=${g.n}, events=${g.events}, median=${g.median === null ? 'not reached' : `${g.median} days`}`);
+  for (const g of a.groups) lines.push(`  ${g.group}: n=${g.n}, events=${g.events}, median=${g.median === null ? 'not reached' : formatDuration(g.median, opts.timeIn ?? 'days', opts.timeUnit)}`);
   const searched = run.cutpoint?.method === 'optimal';
   // A searched cut: maxstat's adjusted p is the result; the log-rank and Wald p at it are naive.
   const naive = searched ? ', not adjusted for the cutpoint search' : '';
@@ -147,7 +168,7 @@ function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, opts: Surviv
     const j = run.loaded.join;
     lines.push(`  join: ${j.matched} of ${j.samples} samples matched ${j.clinical_rows} clinical rows (dropped: ${j.dropped.excluded_sample_type} other sample types, ${j.dropped.duplicate_samples} extra samples per patient, ${j.dropped.unmatched_samples} unmatched samples)`);
   }
-  for (const w of a.warnings) lines.push(`  warning: ${w}`);
+  for (const w of [...a.warnings, ...run.timeWarnings]) lines.push(`  warning: ${w}`);
   for (const w of run.loaded.warnings ?? []) lines.push('', `WARNING: ${w}`, '');
   lines.push(`  wrote ${written.join(', ')} to ${out}`);
   lines.push(`  report: ${out}/index.html`);

@@ -17,7 +17,9 @@ import type { JoinResult } from '../tcga/join.js';
 import { perGeneCox, type GeneCoxRow } from './perGene.js';
 import { benjaminiHochberg } from '../stats/multipleTesting.js';
 import type { PancanTableRow, SkippedCancer } from '../report/model.js';
+import { timeUnitWarnings } from './timeUnitCheck.js';
 import type { CoxSummary } from './analyseCohort.js';
+import { folderNames } from './cancerFolders.js';
 
 export interface Endpoint {
   name: string;
@@ -62,6 +64,8 @@ export interface EndpointResult {
   results: CancerResult[];
   skipped: SkippedCancer[];
   genes: GeneCoxRow[];
+  /** The endpoint's times contradict --time-in (timeUnitCheck.ts). */
+  timeWarnings: string[];
 }
 
 /** Where a run's scores come from, whichever the source. */
@@ -118,9 +122,10 @@ export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
   const rowOfId = new Map(table.ids.map((id, r) => [id, r]));
 
   const endpoints: EndpointResult[] = [];
+  const endpointFolders = folderNames(opts.endpoints.map((e) => e.name));
   for (const [k, endpoint] of opts.endpoints.entries()) {
     const clinical = clinicalByEndpoint[k];
-    const dir = opts.endpoints.length > 1 ? `${endpoint.name}/` : '';
+    const dir = opts.endpoints.length > 1 ? `${endpointFolders.get(endpoint.name)}/` : '';
     const results: CancerResult[] = [];
     const skipped: SkippedCancer[] = [];
     const genes: GeneCoxRow[] = [];
@@ -139,7 +144,8 @@ export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
     addFdr(results.map((r) => r.row), opts.split.kind === 'optimal');
     const fdr = benjaminiHochberg(genes.map((g) => g.p));
     genes.forEach((g, i) => { g.fdr = fdr[i]; });
-    endpoints.push({ endpoint, dir, results, skipped, genes });
+    const timeWarnings = timeUnitWarnings({ column: endpoint.time, times: clinical.time, events: clinical.event, unit: opts.timeIn ?? 'days' });
+    endpoints.push({ endpoint, dir, results, skipped, genes, timeWarnings });
   }
   return { source, expr, scores, clinicalPath: opts.clinical, cancerOf, endpoints, setGenes, withoutSamples };
 }
@@ -175,6 +181,7 @@ async function analyseCancer(
     time: endpoint.time,
     event: endpoint.event,
     endpoint: endpoint.name,
+    cancer: { column: opts.cancerColumn, value: cancer },
     grouping: expr ? { kind: 'expr', request: expr.request, set: opts.set } : { kind: 'scores', file: scores!.file, column: scores!.column },
   };
   try {

@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import { toJson, toTsv, type OutputFile } from '../io/output.js';
 import { forestFigure } from '../plots/forestFigure.js';
 import { heatmapFigure } from '../plots/heatmapFigure.js';
+import { basename } from 'node:path';
+import { cutText, endpointText, scoreText } from './figureLabels.js';
 import { scoreDistributionFigure } from '../plots/scoreDistributionFigure.js';
 import { buildReportHtml } from '../report/html.js';
 import type { EndpointSection, PancanTableRow, ReportModel } from '../report/model.js';
@@ -19,6 +21,7 @@ import {
   citations, ENDPOINT_LABELS, inputRoles, linkedFigures, medianSummary, modelParameters, reportInputs, scoringParameters, type ReportContext,
 } from './reportParts.js';
 import type { TimeUnit } from '../plots/timeUnits.js';
+import { endpointFolders, folderNames } from './cancerFolders.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -43,6 +46,8 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
   const pending: { section: EndpointSection; figures: { dir: string; figures: RenderedFigure[]; title: (f: RenderedFigure) => string }[] }[] = [];
   const scoreName = run.source.scoreName;
   const searched = opts.split.kind === 'optimal';
+  const folders = folderNames(run.endpoints.flatMap((ep) => ep.results.map((r) => r.cancer)));
+  const score = run.expr && opts.request ? scoreText(scoreName, opts.request.method) : `${scoreName} (from ${basename(run.source.file)})`;
   for (const ep of run.endpoints) {
     const { dir } = ep;
     const section: EndpointSection = {
@@ -51,9 +56,9 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
     };
     const figureGroups: (typeof pending)[number]['figures'] = [];
     for (const { cancer, run: r } of ep.results) {
-      const cdir = `${dir}${cancer}/`;
+      const cdir = `${dir}${folders.get(cancer)}/`;
       files.push(...survivalRunFiles(r, cdir, ctx));
-      section.cancers.push({ cancer, summary: medianSummary(r, ep.endpoint.name, opts.timeUnit as TimeUnit), figures: [] });
+      section.cancers.push({ cancer, summary: medianSummary(r, ep.endpoint.name, opts.timeUnit as TimeUnit, opts.timeIn), figures: [] });
       figureGroups.push({ dir: cdir, figures: r.figures, title: (f) => `${cancer}: ${f.title}` });
     }
     const columns = [...PANCAN_COLUMNS, ...(opts.covariates.length ? COVARIATE_COLUMNS : [])];
@@ -74,13 +79,14 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
           p: splitTestP(row, searched) ?? NaN, fdr: row.fdr, note: row.hr_note,
         })),
         title: `${scoreName} score and ${ep.endpoint.name}`,
-        subtitle: searched ? SEARCHED_CUT : undefined,
+        subtitle: `${endpointText(ep.endpoint.name, ep.endpoint.time, ep.endpoint.event)}; ${score}, ${cutText(opts.split)} within each cancer${searched ? '; p adjusted for the search (Lau92)' : ''}`,
         pNote: `p: ${test}; FDR: Benjamini\u2013Hochberg over cancers.`,
         hrLabel: `HR (${top} vs ${ref} ${scoreName} score)`,
       }), `Cox model of the score group in each cancer; bars are ${formatConfLevel(opts.confLevel)} CIs; p: ${test}; FDR: Benjamini–Hochberg over cancers.`));
       pancanFigures.push(await renderFigure('score_distribution', `${scoreName} score by cancer`, scoreDistributionFigure({
         cancers: ep.results.map(({ cancer, run: r }) => ({ cancer, values: r.loaded.values ?? new Float64Array(), cutpoints: cutpointsOf(r.cutpoint?.value) })),
         scoreName, split: opts.splitText,
+        title: `${score} by cancer`, subtitle: `${ep.endpoint.name} cohort; ${cutText(opts.split)} within each cancer`,
       })));
     }
     if (opts.perGene && ep.genes.length > 0) {
@@ -91,6 +97,7 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
         cancers: ep.results.map((r) => r.cancer),
         cells: ep.genes.map((g) => ({ gene: g.gene, cancer: g.cancer, hr: g.hr, p: g.p, fdr: g.fdr ?? null, n: g.n, note: g.note })),
         title: `Per-gene Cox (HR per SD of expression), ${ep.endpoint.name}`,
+        subtitle: `Genes of ${scoreName}; ${endpointText(ep.endpoint.name, ep.endpoint.time, ep.endpoint.event)}`,
       }), 'Colour: log2 HR per SD of log2 expression; * FDR < 0.05 (BH over all gene × cancer tests).'));
     }
     if (opts.covariates.length && ep.results.length > 0) {
@@ -109,9 +116,14 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
   }
   const inputs = await reportInputs(inputRoles([opts.clinical, ...run.source.inputPaths], opts.clinical, run.source.kind));
   const model = reportModel(run, opts, ctx, inputs, sections, names);
-  files.push({ name: 'pancan.json', content: toJson(runSummary(run, opts, model)) });
+  files.push({ name: 'pancan.json', content: toJson({ ...runSummary(run, opts, model), cancer_folders: Object.fromEntries(folders), ...endpointFolders(run.endpoints) }) });
   files.push({ name: 'index.html', content: buildReportHtml(model) });
   return files;
+}
+
+/** Time-unit warnings of every endpoint, named by endpoint when there are several. */
+export function timeWarnings(run: PancanRun): string[] {
+  return run.endpoints.flatMap((ep) => ep.timeWarnings.map((w) => (run.endpoints.length > 1 ? `${ep.endpoint.name}: ${w}` : w)));
 }
 
 function withoutSamplesNote(run: PancanRun): string[] {
@@ -149,7 +161,7 @@ function reportModel(run: PancanRun, opts: PancanOptions, ctx: ReportContext, in
     citations: citations({ clinical: opts.clinical, optimal: opts.split.kind === 'optimal', scored: scoring !== undefined }),
     geneReport: scoring?.report.genesets ?? [],
     join: run.source.joined.report,
-    messages: [...(scoring?.report.messages ?? []), ...withoutSamplesNote(run)],
+    messages: [...(scoring?.report.messages ?? []), ...timeWarnings(run), ...withoutSamplesNote(run)],
     endpoints,
     files,
     confLevel: opts.confLevel,
@@ -170,6 +182,8 @@ function runSummary(run: PancanRun, opts: PancanOptions, model: ReportModel): Re
       significant_fdr_0_05: significant(ep),
       skipped: ep.skipped,
     })),
+    time_unit: { input: opts.timeIn ?? 'days', display: opts.timeUnit },
+    warnings: timeWarnings(run),
     min_samples: opts.minSamples,
     cancers_without_samples: run.withoutSamples,
   };

@@ -3,7 +3,7 @@
 // to their files, and the run's shared parameters.
 import { fileChecksum } from '../io/checksum.js';
 import { formatTime } from '../format/numbers.js';
-import { convertDays, type TimeUnit } from '../plots/timeUnits.js';
+import { convertTime, describeTimeUnits, type TimeUnit } from '../plots/timeUnits.js';
 import type { CohortModel, CohortResults, ReportCitation, ReportFigure, ReportInput, ReportParameter } from '../report/model.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
 import type { CoxSummary } from './analyseCohort.js';
@@ -66,9 +66,10 @@ export function modelParameters(opts: Omit<SurvivalOptions, 'grouping' | 'time' 
   list.push({ name: 'Covariates', value: opts.covariates.length ? opts.covariates.join(', ') : 'none' });
   if (opts.confType !== 'log' || opts.confLevel !== 0.95) list.push({ name: 'Confidence intervals', value: `conf-type ${opts.confType}, conf-level ${opts.confLevel}` });
   if (opts.rho !== 0) list.push({ name: 'Group test', value: `survdiff rho = ${opts.rho} (Peto–Peto)` });
-  if (opts.times?.length) list.push({ name: 'Survival at', value: opts.times.join(', ') });
-  if (opts.rmstTau !== undefined) list.push({ name: 'RMST up to', value: String(opts.rmstTau) });
-  if (opts.timeUnit !== 'days') list.push({ name: 'Time unit (figures, text)', value: opts.timeUnit });
+  const timeIn = opts.timeIn ?? 'days';
+  if (opts.times?.length) list.push({ name: 'Survival at', value: `${opts.times.join(', ')} ${timeIn}` });
+  if (opts.rmstTau !== undefined) list.push({ name: 'RMST up to', value: `${opts.rmstTau} ${timeIn}` });
+  if (opts.timeUnit !== 'days' || timeIn !== 'days') list.push({ name: 'Time unit', value: describeTimeUnits(timeIn, opts.timeUnit) });
   return list;
 }
 
@@ -93,7 +94,7 @@ function model(label: string, cox: CoxSummary, noteOf: (t: CoxSummary['terms'][n
 export function cohortResults(run: SurvivalRun, opts: SurvivalOptions, grouping: string): CohortResults {
   const a = run.analysis;
   const unit = opts.timeUnit as TimeUnit;
-  const t = (x: number | null | undefined) => (x == null ? null : convertDays(x, unit));
+  const t = (x: number | null | undefined) => (x == null ? null : convertTime(x, opts.timeIn ?? 'days', unit));
   const searched = opts.grouping.kind !== 'group' && run.cutpoint?.method === 'optimal';
   const groupsLabel = opts.grouping.kind === 'group' ? 'Groups' : searched ? 'Groups of the optimal (data-driven) cut; Wald p not adjusted for the cutpoint search' : 'Groups of the split';
   const models = [model(groupsLabel, a.cox, (term) => groupTermNote(a, term))];
@@ -117,9 +118,9 @@ export function cohortResults(run: SurvivalRun, opts: SurvivalOptions, grouping:
   };
 }
 
-/** "Median OS: low 1234 days, high not reached." in the display unit. */
-export function medianSummary(run: SurvivalRun, endpoint: string, unit: TimeUnit): string {
-  const parts = run.analysis.groups.map((g) => `${g.group} ${g.median === null ? 'not reached' : formatTime(convertDays(g.median, unit), unit)}`);
+/** "Median OS: low 1234 days, high not reached." in the display unit (times given in `inputUnit`). */
+export function medianSummary(run: SurvivalRun, endpoint: string, unit: TimeUnit, inputUnit: TimeUnit = 'days'): string {
+  const parts = run.analysis.groups.map((g) => `${g.group} ${g.median === null ? 'not reached' : formatTime(convertTime(g.median, inputUnit, unit), unit)}`);
   return `Median ${endpoint}: ${parts.join(', ')}.`;
 }
 

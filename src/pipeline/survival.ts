@@ -12,6 +12,7 @@ import type { OutputFile } from '../io/output.js';
 import { figureFiles, type FigureFormats, type RenderedFigure } from './figureFiles.js';
 import { pickNumbers, pickTerms, rowsWhere } from './rows.js';
 import { requireCompleteCases } from './covariateCheck.js';
+import { timeUnitWarnings } from './timeUnitCheck.js';
 
 export type { CutpointSummary, SurvivalOptions } from './survivalTypes.js';
 
@@ -25,6 +26,8 @@ export interface SurvivalRun {
   tables: OutputFile[];
   /** km (and cutpoint): written with figureFiles, inlined in the report. */
   figures: RenderedFigure[];
+  /** The times contradict --time-in (also in summary.json warnings). */
+  timeWarnings: string[];
 }
 
 /** Every file of a survival run, in folder `dir` ('' or ending in '/'). */
@@ -76,8 +79,9 @@ export async function analyseLoaded(loaded: LoadedCohort, opts: SurvivalOptions,
     context,
   );
   const labels = Array.from(groupOf, (g) => (g >= 0 ? levels[g] : null));
-  const { tables, figures } = await survivalOutputs({ opts, loaded, labels, analysis, cutpoint });
-  return { loaded, labels, analysis, cutpoint, tables, figures };
+  const timeWarnings = timeUnitWarnings({ column: opts.time, times: loaded.time, events: loaded.event, unit: opts.timeIn ?? 'days' });
+  const { tables, figures } = await survivalOutputs({ opts, loaded, labels, analysis, cutpoint, timeWarnings });
+  return { loaded, labels, analysis, cutpoint, tables, figures, timeWarnings };
 }
 
 function splitValue(loaded: LoadedCohort, opts: SurvivalOptions, context: string): { split: ValueSplit; cutpoint: CutpointSummary } {

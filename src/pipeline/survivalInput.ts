@@ -11,6 +11,7 @@ import { loadScoreColumn } from '../io/scores.js';
 import { joinSamplesToClinical, type JoinReport, type JoinResult } from '../tcga/join.js';
 import { SampleScratch, selectSamples } from '../score/subset.js';
 import { covariateTerm, type DesignTerm } from '../survival/design.js';
+import { assertCovariateLevels, assertGroupLevels } from './levelCap.js';
 import { loadForScoring, onMethodScale, scoreLoaded, type LoadedForScoring, type ScoreRequest, type ScoreRunReport } from './scoreMatrix.js';
 import { pickItems, pickNumbers, pickTerms } from './rows.js';
 
@@ -83,7 +84,11 @@ export function clinicalColumns(table: ClinicalTable, opts: Omit<ClinicalInputOp
     table,
     time: timeColumn(table, opts.time),
     event: eventColumn(table, opts.event),
-    covariates: opts.covariates.map((c) => covariateTerm(c, textColumn(table, c, 'a covariate (--covariates)'))),
+    covariates: opts.covariates.map((c) => {
+      const term = covariateTerm(c, textColumn(table, c, 'a covariate (--covariates)'));
+      assertCovariateLevels(term);
+      return term;
+    }),
   };
 }
 
@@ -150,7 +155,9 @@ async function loadGrouping(
   const g = opts.grouping;
   if (cancer && !cancer.values.includes(cancer.value)) throw unknownCancer(cancer.value, cancer.values, `no row of the clinical table has "${cancer.value}" in column "${cancer.column}"`);
   if (g.kind === 'group') {
-    return assembleCohort(clinical, { categories: textColumn(table, g.column, 'the grouping (--group)'), inputPaths: [], excluded: (r) => !inCohort(r) });
+    const categories = textColumn(table, g.column, 'the grouping (--group)');
+    assertGroupLevels(categories.filter((_, r) => inCohort(r)), g.column);
+    return assembleCohort(clinical, { categories, inputPaths: [], excluded: (r) => !inCohort(r) });
   }
   if (g.kind === 'value') {
     return assembleCohort(clinical, { values: numericColumn(table, g.column, 'value (--value)'), valueName: g.column, inputPaths: [], excluded: (r) => !inCohort(r) });

@@ -6,6 +6,7 @@ import { toJson, toTsv, type OutputFile } from '../io/output.js';
 import { cutpointFigure } from '../plots/cutpointFigure.js';
 import { kaplanMeierFigure } from '../plots/kmFigure.js';
 import type { TimeUnit } from '../plots/timeUnits.js';
+import { cutpointTitles, kmTitles } from './figureLabels.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
 import type { CohortAnalysis } from './analyseCohort.js';
 import { groupTermNote } from './estimability.js';
@@ -21,6 +22,8 @@ export interface SurvivalOutputInput {
   labels: (string | null)[];
   analysis: CohortAnalysis;
   cutpoint?: CutpointSummary;
+  /** Warnings that the times contradict --time-in (timeUnitCheck.ts). */
+  timeWarnings?: string[];
 }
 
 export function kmTable(analysis: CohortAnalysis): string {
@@ -33,7 +36,8 @@ export function kmTable(analysis: CohortAnalysis): string {
   return toTsv(['group', 'time', 'n_risk', 'n_event', 'n_censor', 'surv', 'std_err', 'lower', 'upper'], rows);
 }
 
-export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutputInput): Record<string, unknown> {
+export function summaryObject(input: SurvivalOutputInput): Record<string, unknown> {
+  const { opts, loaded, analysis, cutpoint } = input;
   const a = analysis;
   const grouping = opts.grouping;
   return {
@@ -52,6 +56,7 @@ export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutp
       ...(opts.cancer ? { cancer: { column: opts.cancer.column, value: opts.cancer.value ?? null } } : {}),
     },
     ...(opts.clinical === TCGA_CDR.path ? { clinical_source: { name: TCGA_CDR.name, citation: TCGA_CDR.citation, doi: TCGA_CDR.doi } } : {}),
+    time_unit: { input: opts.timeIn ?? 'days', display: opts.timeUnit },
     conf_type: opts.confType,
     conf_level: opts.confLevel,
     n: a.n,
@@ -67,7 +72,7 @@ export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutp
     ...(loaded.join ? { join: loaded.join } : {}),
     ...(loaded.scoring ? { scoring: loaded.scoring } : {}),
     dropped: loaded.dropped,
-    warnings: [...(loaded.warnings ?? []), ...a.warnings],
+    warnings: [...(loaded.warnings ?? []), ...a.warnings, ...(input.timeWarnings ?? [])],
   };
 }
 
@@ -102,6 +107,9 @@ export async function survivalOutputs(input: SurvivalOutputInput): Promise<Survi
   const spec = kaplanMeierFigure({
     groups: analysis.curves.map(({ group, curve }) => ({ name: group, ...curve })),
     timeUnit: opts.timeUnit as TimeUnit,
+    inputUnit: opts.timeIn,
+    ...opts.figures,
+    ...kmTitles(kmSubject(input), opts.figures),
     groupingLabel: groupingLabel(input),
     logrank: analysis.logrank,
     // Not a number to print when R flags the coefficient as possibly infinite: the reason instead.
@@ -118,9 +126,19 @@ export async function survivalOutputs(input: SurvivalOutputInput): Promise<Survi
     figures.push(await renderFigure('cutpoint', 'Optimal cutpoint', cutpointFigure({
       cutpoints: cutpoint.candidates.cutpoint, statistics: cutpoint.candidates.statistic, chosen: cutpoint.value,
       valueName: loaded.valueName ?? 'value', pAdjusted: cutpoint.p_adjusted ?? NaN, minprop: cutpoint.minprop ?? opts.minprop,
+      ...cutpointTitles(kmSubject(input)),
     })));
   }
   return { tables: files, figures };
+}
+
+function kmSubject({ opts, loaded }: SurvivalOutputInput): Parameters<typeof kmTitles>[0] {
+  const g = opts.grouping;
+  return {
+    cancer: opts.cancer?.value, endpoint: opts.endpoint, time: opts.time, event: opts.event, split: opts.split,
+    grouping: g.kind === 'expr' ? { kind: 'expr', set: loaded.valueName ?? '', method: g.request.method }
+      : g.kind === 'scores' ? { kind: 'scores', file: g.file, column: loaded.valueName ?? '' } : g,
+  };
 }
 
 function groupingLabel({ opts, loaded, cutpoint }: SurvivalOutputInput): string {

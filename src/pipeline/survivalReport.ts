@@ -66,7 +66,7 @@ async function survivalReportModel(run: SurvivalRun, opts: SurvivalOptions, ctx:
     citations: citations({ clinical: opts.clinical, optimal: opts.split.kind === 'optimal' && g.kind !== 'group', scored: g.kind === 'expr' }),
     geneReport: scoring?.genesets ?? [],
     join: loaded.join,
-    messages: [...(loaded.warnings ?? []), ...(scoring?.messages ?? []), ...run.analysis.warnings],
+    messages: [...(loaded.warnings ?? []), ...run.timeWarnings, ...(scoring?.messages ?? []), ...run.analysis.warnings],
     endpoints: [{
       endpoint,
       label: ENDPOINT_LABELS[endpoint],
@@ -75,7 +75,7 @@ async function survivalReportModel(run: SurvivalRun, opts: SurvivalOptions, ctx:
       figures: [],
       cancers: [{
         cancer: groupingText(run, opts),
-        summary: medianSummary(run, endpoint, unit),
+        summary: medianSummary(run, endpoint, unit, opts.timeIn),
         figures: linkedFigures(run.figures, '', files),
         results: cohortResults(run, opts, groupingText(run, opts)),
       }],

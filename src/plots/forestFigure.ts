@@ -32,7 +32,7 @@ export type ForestOrder = 'hr' | 'input' | 'p' | 'cancer';
 export interface ForestFigureInput {
   rows: ForestRow[];
   title?: string;
-  /** A line under the title, e.g. "optimal (data-driven) cutpoint; p adjusted for the search (Lau92)". */
+  /** Second title line: what the figure shows (cancer, endpoint, score, cut rule). */
   subtitle?: string;
   /**
    * The footnote naming the test behind the p and FDR columns, e.g. "p: log-rank test of the
@@ -380,13 +380,12 @@ export function forestFigure(input: ForestFigureInput): TopLevelSpec {
     ...textLayers(text),
   ];
 
-  const spec = layeredFigure({
+  return layeredFigure({
     description: `Forest plot: ${input.hrLabel} per cancer with ${formatConfLevel(confLevel)} CI`,
     title: input.title,
+    subtitle: input.subtitle,
     width,
     height,
     layer: layers,
-  }) as { title?: Record<string, unknown> };
-  if (input.subtitle && spec.title) spec.title = { ...spec.title, subtitle: input.subtitle, subtitleFontSize: LABEL_SIZE, subtitleColor: MUTED_TEXT_COLOR, subtitlePadding: 4 };
-  return spec as TopLevelSpec;
+  });
 }

@@ -74,7 +74,7 @@ describe('pancan --split optimal: significance from the adjusted p', () => {
 
   it('shows the adjusted p in the forest plot, with p and FDR from that one test, named in its footnote', () => {
     const t = svgText(file('forest.svg'));
-    expect(t).toContain('optimal (data-driven) cutpoint; p adjusted for the search (Lau92)');
+    expect(t).toMatch(/optimal cutpoint \(maxstat, data-driven\) within each cancer; p adjusted for the search \(Lau92\)/);
     expect(t).toMatch(/p: maxstat log-rank test of the optimal cutpoint, adjusted for the search \(Lau92\);/);
     expect(t).toContain('FDR: Benjamini\u2013Hochberg over cancers.');
     for (const v of ['0.138', '0.0694', '0.959', '0.276']) expect(t).toContain(v);

@@ -45,7 +45,7 @@ describe('survival --split optimal --png', () => {
     for (const id of ['summary', 'parameters', 'inputs', 'references', 'genes', 'results', 'files']) expect(html, id).toContain(`id="${id}"`);
     const sha = createHash('sha256').update(readFileSync(EXPR)).digest('hex');
     expect(html).toContain(`<div class="sha">${sha}</div>`);
-    expect(html).toContain('<title>migrascore survival report</title>');
+    expect(html).toContain('<title>migrascore survival report — optimal (data-driven) cutpoint; p adjusted for the search (Lau92)</title>');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     // the groups table and the searched cut's adjusted p as the headline
     for (const g of summary.groups) expect(html).toMatch(new RegExp(`<td><strong>${g.group}</strong></td><td class="num">${g.n}</td><td class="num">${g.events}</td>`));
@@ -54,7 +54,7 @@ describe('survival --split optimal --png', () => {
     expect(html).toContain('data-figure="km"');
     expect(html).toContain('data-figure="cutpoint"');
     expect(html).toContain('doi:10.2307/2532740'); // Lau92 cited
-    const written = readdirSync(out).sort();
+    const written = readdirSync(out).filter((f) => f !== '.migrascore').sort(); // the marker is not a result
     const links = fileLinks(html);
     expect([...new Set(links)].sort()).toEqual(written);
   });
@@ -65,7 +65,7 @@ describe('survival report without scoring', () => {
     const out = join(tempDir(), 'grp');
     const r = runCli(['survival', '--clinical', LGG, '--endpoint', 'OS', '--id', 'bcr_patient_barcode', '--group', 'gender', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
-    const written = readdirSync(out).sort();
+    const written = readdirSync(out).filter((f) => f !== '.migrascore').sort(); // the marker is not a result
     expect(written).toEqual(['groups.tsv', 'index.html', 'km.svg', 'km.tsv', 'km.vl.json', 'summary.json']);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).not.toContain('id="genes"');
