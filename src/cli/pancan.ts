@@ -52,8 +52,9 @@ Examples:
       --pdf --out pancan-months
 
 Outputs in --out: <cancer>/ (the survival outputs per cancer), pancan.tsv, pancan_skipped.tsv,
-forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), pancan.json
-and index.html (the report); a .png (--png) and .pdf (--pdf) beside every .svg. With several
+forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), forest_adjusted.svg
+and the hr_covariate_adjusted… columns of pancan.tsv (--covariates), pancan.json and index.html (the
+report, linking every file); a .png (--png) and .pdf (--pdf) beside every .svg. With several
 endpoints, each gets <endpoint>/ laid out as above. Folder names are cancer types made safe
 (letters, digits, . _ -; pancan.json cancer_folders maps each cancer to its folder). A run
 replaces --out whole, marked by a .migrascore file; a non-empty folder without it is refused

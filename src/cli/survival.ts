@@ -49,6 +49,11 @@ Examples:
   migrascore survival --clinical tcga-cdr --endpoint OS --expr tcga.rsem.tsv.gz \\
       --cancer UVM --split optimal --png --out uvm-os
 
+  # A clinical table of several cancers (column "tumour"): only LUAD; without --cancer the
+  # run warns that one cut spans cancer types
+  migrascore survival --clinical pancancer.tsv --id patient --cancer-col tumour --cancer LUAD \\
+      --time os_days --event os --scores scores.tsv --out luad
+
   # GSVA with the Poisson kernel on counts, sets of 3 to 200 genes, the second set's score
   migrascore survival --clinical clinical.tsv --time os_days --event os \\
       --expr counts.tsv --geneset sets.gmt --method gsva --kcdf poisson --log2 no \\

@@ -93,6 +93,8 @@ export interface PancanRun {
   setGenes: { gene: string; row: number }[];
   /** Cancer types of the clinical table without any matched sample. */
   withoutSamples: string[];
+  /** Cancer types with samples left out by --cancers. */
+  notChosen: string[];
 }
 
 export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
@@ -117,6 +119,7 @@ export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
     }
     cancers = cancers.filter((c) => opts.cancers!.includes(c));
   }
+  const notChosen = withSamples.filter((c) => !cancers.includes(c));
   const setGenes = expr ? geneRowsOfSet(expr) : [];
   const geneLog2 = opts.perGene && expr ? perGeneNeedsLog2(expr) : false;
   const rowOfId = new Map(table.ids.map((id, r) => [id, r]));
@@ -147,7 +150,7 @@ export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
     const timeWarnings = timeUnitWarnings({ column: endpoint.time, times: clinical.time, events: clinical.event, unit: opts.timeIn ?? 'days' });
     endpoints.push({ endpoint, dir, results, skipped, genes, timeWarnings });
   }
-  return { source, expr, scores, clinicalPath: opts.clinical, cancerOf, endpoints, setGenes, withoutSamples };
+  return { source, expr, scores, clinicalPath: opts.clinical, cancerOf, endpoints, setGenes, withoutSamples, notChosen };
 }
 
 function scoreSource(expr: PreparedExpression | undefined, scores: PreparedScores | undefined): ScoreSource {

@@ -18,9 +18,8 @@ import { survivalRunFiles } from './survival.js';
 import { adjustedForest, adjustedRows } from './adjustedOutputs.js';
 import { figureFiles, renderFigure, type FigureFormats, type RenderedFigure } from './figureFiles.js';
 import {
-  citations, ENDPOINT_LABELS, inputRoles, linkedFigures, medianSummary, modelParameters, reportInputs, scoringParameters, type ReportContext,
+  citations, cohortResults, ENDPOINT_LABELS, inputRoles, linkedFigures, medianSummary, modelParameters, reportInputs, scoringParameters, type ReportContext,
 } from './reportParts.js';
-import type { TimeUnit } from '../plots/timeUnits.js';
 import { endpointFolders, folderNames } from './cancerFolders.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
@@ -58,7 +57,7 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
     for (const { cancer, run: r } of ep.results) {
       const cdir = `${dir}${folders.get(cancer)}/`;
       files.push(...survivalRunFiles(r, cdir, ctx));
-      section.cancers.push({ cancer, summary: medianSummary(r, ep.endpoint.name, opts.timeUnit as TimeUnit, opts.timeIn), figures: [] });
+      section.cancers.push({ cancer, summary: medianSummary(r, ep.endpoint.name, opts), figures: [], results: cohortResults(r, opts, `${scoreName} score`, false) });
       figureGroups.push({ dir: cdir, figures: r.figures, title: (f) => `${cancer}: ${f.title}` });
     }
     const columns = [...PANCAN_COLUMNS, ...(opts.covariates.length ? COVARIATE_COLUMNS : [])];
@@ -112,7 +111,10 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
   const names = [...files.map((f) => f.name), 'pancan.json', 'index.html'];
   for (const { section, figures: [pan, ...perCancer] } of pending) {
     section.figures = linkedFigures(pan.figures, pan.dir, names);
-    perCancer.forEach((g, i) => { section.cancers[i].figures = linkedFigures(g.figures, g.dir, names, g.title); });
+    perCancer.forEach((g, i) => {
+      section.cancers[i].figures = linkedFigures(g.figures, g.dir, names, g.title);
+      section.cancers[i].files = names.filter((n) => n.startsWith(g.dir) && !n.slice(g.dir.length).includes('/'));
+    });
   }
   const inputs = await reportInputs(inputRoles([opts.clinical, ...run.source.inputPaths], opts.clinical, run.source.kind));
   const model = reportModel(run, opts, ctx, inputs, sections, names);
@@ -129,6 +131,23 @@ export function timeWarnings(run: PancanRun): string[] {
 function withoutSamplesNote(run: PancanRun): string[] {
   const n = run.withoutSamples.length;
   return n ? [`${n} cancer type${n > 1 ? 's' : ''} of the clinical table had no sample in ${run.expr ? 'the matrix' : 'the score table'}: ${run.withoutSamples.join(', ')}.`] : [];
+}
+
+/**
+ * With --cancers the user chose what to analyse: the cancer types left out are a note
+ * (collapsed), not a warning; without it, types without samples stay a visible message.
+ */
+function cancerNotes(run: PancanRun, opts: PancanOptions): { messages: string[]; notes: NonNullable<ReportModel['notes']> } {
+  if (!opts.cancers) return { messages: withoutSamplesNote(run), notes: [] };
+  const left = run.notChosen.length + run.withoutSamples.length;
+  if (left === 0) return { messages: [], notes: [] };
+  const parts = [`Chosen with --cancers: ${opts.cancers.join(', ')}.`];
+  if (run.notChosen.length) parts.push(`Cancer types with samples, not chosen: ${run.notChosen.join(', ')}.`);
+  parts.push(...withoutSamplesNote(run));
+  return {
+    messages: [],
+    notes: [{ summary: `${left} other cancer type${left > 1 ? 's' : ''} of the clinical table not analysed (--cancers chose ${opts.cancers.join(', ')})`, detail: parts.join(' ') }],
+  };
 }
 
 function cutpointsOf(value: number | number[] | undefined): number[] {
@@ -161,7 +180,8 @@ function reportModel(run: PancanRun, opts: PancanOptions, ctx: ReportContext, in
     citations: citations({ clinical: opts.clinical, optimal: opts.split.kind === 'optimal', scored: scoring !== undefined }),
     geneReport: scoring?.report.genesets ?? [],
     join: run.source.joined.report,
-    messages: [...(scoring?.report.messages ?? []), ...timeWarnings(run), ...withoutSamplesNote(run)],
+    messages: [...(scoring?.report.messages ?? []), ...timeWarnings(run), ...cancerNotes(run, opts).messages],
+    notes: cancerNotes(run, opts).notes,
     endpoints,
     files,
     confLevel: opts.confLevel,

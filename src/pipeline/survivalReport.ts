@@ -5,7 +5,6 @@ import type { OutputFile } from '../io/output.js';
 import { buildReportHtml } from '../report/html.js';
 import type { ReportModel, ReportParameter } from '../report/model.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
-import type { TimeUnit } from '../plots/timeUnits.js';
 import type { FigureFormats } from './figureFiles.js';
 import {
   citations, cohortResults, ENDPOINT_LABELS, inputRoles, linkedFigures, medianSummary, modelParameters, reportInputs, scoringParameters, type ReportContext,
@@ -54,7 +53,6 @@ async function survivalReportModel(run: SurvivalRun, opts: SurvivalOptions, ctx:
     ...(loaded.join ? [{ name: 'Sample types', value: loaded.join.sample_types.join(', ') }] : []),
   ];
   const source = g.kind === 'expr' ? 'expr' : g.kind === 'scores' ? 'scores' : 'clinical';
-  const unit = opts.timeUnit as TimeUnit;
   return {
     scope: 'cohort',
     title: `migrascore survival report${opts.split.kind === 'optimal' && g.kind !== 'group' ? ` \u2014 ${SEARCHED_CUT}` : ''}`,
@@ -75,9 +73,9 @@ async function survivalReportModel(run: SurvivalRun, opts: SurvivalOptions, ctx:
       figures: [],
       cancers: [{
         cancer: groupingText(run, opts),
-        summary: medianSummary(run, endpoint, unit, opts.timeIn),
+        summary: medianSummary(run, endpoint, opts),
         figures: linkedFigures(run.figures, '', files),
-        results: cohortResults(run, opts, groupingText(run, opts)),
+        results: cohortResults(run, opts, groupingText(run, opts), g.kind === 'group'),
       }],
     }],
     files,

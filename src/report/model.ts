@@ -129,6 +129,8 @@ export interface CancerSection {
   figures: ReportFigure[];
   /** Groups, tests and Cox models in full (the cohort report shows them as tables). */
   results?: CohortResults;
+  /** The cohort's own output files (relative to the report), linked on its card. */
+  files?: string[];
 }
 
 /** The results for one endpoint (OS, PFI, ...). */

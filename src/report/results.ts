@@ -3,8 +3,9 @@
 
 import { endpointName, isSignificant, significantCount, type Context } from './context.js';
 import { escapeHtml } from './format.js';
-import { formatCount, formatSignificant, pEquals } from '../format/numbers.js';
-import { renderFigure } from './inlineSvg.js';
+import { formatCount, formatP, formatSignificant, pEquals } from '../format/numbers.js';
+import { fileLink, renderFigure } from './inlineSvg.js';
+import { cohortTables } from './cohort.js';
 import type { CancerSection, EndpointSection, PancanTableRow, ReportModel } from './model.js';
 import { fdrName, hrCiText, pancanTable, skippedTable } from './pancanTable.js';
 import { adjustedTable } from './adjustedTable.js';
@@ -30,7 +31,9 @@ function cancerCard(c: CancerSection, row: PancanTableRow | undefined, anchor: s
     `<div class="card-head"><h4>${escapeHtml(c.cancer)}</h4>${sig ? `<span class="badge">FDR &lt; ${ctx.fdr}</span>` : ''}</div>` +
     cardStats(row, searched) +
     (c.summary ? `<p class="card-summary">${escapeHtml(c.summary)}</p>` : '') +
-    c.figures.map((f) => renderFigure(f, ctx.counter, 'cancer-fig')).join('') +
+    `<div class="card-figures">${c.figures.map((f) => renderFigure(f, ctx.counter, 'cancer-fig')).join('')}</div>` +
+    (c.results ? `<details class="cohort-details"><summary>Groups, tests and Cox models</summary>${cohortTables(c.results, ctx)}</details>` : '') +
+    (c.files?.length ? `<div class="fig-files">All files of ${escapeHtml(c.cancer)}: ${c.files.map((f) => fileLink(f)).join(' ')}</div>` : '') +
     `</article>`
   );
 }

@@ -20,7 +20,7 @@ describe('pancan --covariates', () => {
     out = join(tempDir(), 'cov');
     const r = runCli(['pancan', '--expr', EXPR, '--clinical', 'tcga-cdr', '--endpoint', 'OS', '--covariates', AGE, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
-  });
+  }, 120_000);
 
   it('adds the adjusted group HR after the contract columns, equal to survival --cancer C --covariates', () => {
     const header = readFileSync(join(out, 'pancan.tsv'), 'utf8').split('\n')[0].split('\t');

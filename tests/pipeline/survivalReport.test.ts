@@ -23,7 +23,7 @@ describe('survival --split optimal --png', () => {
     const r = runCli(['survival', '--expr', EXPR, '--clinical', 'tcga-cdr', '--endpoint', 'OS', '--split', 'optimal', '--png', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     stderr = r.stderr;
-  });
+  }, 120_000);
 
   it('writes the cutpoint figure and a PNG copy of every figure', () => {
     for (const f of ['km.tsv', 'groups.tsv', 'summary.json', 'cutpoint.tsv', 'km.vl.json', 'km.svg', 'km.png', 'cutpoint.vl.json', 'cutpoint.svg', 'cutpoint.png', 'index.html']) {
