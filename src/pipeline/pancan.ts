@@ -11,6 +11,8 @@ import {
   assembleCohort, clinicalColumns, matchedRowsWithSurvival, prepareExpression, prepareScores, scoreClinicalRows, scoreRows,
   type ClinicalData, type PreparedExpression, type PreparedScores,
 } from './survivalInput.js';
+import { continuousHrNote, groupHrNote } from './estimability.js';
+import { splitTestP } from './splitTest.js';
 import type { JoinResult } from '../tcga/join.js';
 import { perGeneCox, type GeneCoxRow } from './perGene.js';
 import { benjaminiHochberg } from '../stats/multipleTesting.js';
@@ -142,7 +144,7 @@ export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
         outcome: 'skipped' in outcome ? outcome : { row: outcome.result.row },
       });
     }
-    addFdr(results.map((r) => r.row));
+    addFdr(results.map((r) => r.row), opts.split.kind === 'optimal');
     const fdr = benjaminiHochberg(genes.map((g) => g.p));
     genes.forEach((g, i) => { g.fdr = fdr[i]; });
     const timeWarnings = timeUnitWarnings({ column: endpoint.time, times: clinical.time, events: clinical.event, unit: opts.timeIn ?? 'days' });
@@ -199,22 +201,26 @@ function tableRow(cancer: string, run: SurvivalRun): PancanTableRow {
   const a = run.analysis;
   const group = a.cox.terms.length === 1 ? a.cox.terms[0] : undefined;
   const cont = a.cox_continuous?.terms[0];
-  const finite = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : x);
+  // R's values as R gives them (Inf stays Inf); only what is absent is null (NA).
+  const value = (x: number | null | undefined) => (x === undefined || x === null || Number.isNaN(x) ? null : x);
   const cut = run.cutpoint?.value;
   return {
     cancer,
     n: a.n,
     events: a.events,
-    hr: finite(group?.hr),
-    hr_lower: finite(group?.hr_lower),
-    hr_upper: finite(group?.hr_upper),
-    p: finite(group?.p),
-    logrank_p: finite(a.logrank.p),
+    hr: value(group?.hr),
+    hr_lower: value(group?.hr_lower),
+    hr_upper: value(group?.hr_upper),
+    p: value(group?.p),
+    logrank_p: value(a.logrank.p),
+    p_adjusted: run.cutpoint?.method === 'optimal' ? value(run.cutpoint.p_adjusted) : null,
     fdr: null,
-    hr_continuous: finite(cont?.hr),
-    p_continuous: finite(cont?.p),
+    hr_continuous: value(cont?.hr),
+    p_continuous: value(cont?.p),
     fdr_continuous: null,
     cutpoint: typeof cut === 'number' ? cut : null,
+    hr_note: groupHrNote(a),
+    hr_continuous_note: continuousHrNote(cont, a.cox_continuous?.converged),
     ...(a.cox_adjusted ? adjustedColumns(a.cox_adjusted) : {}),
   };
 }
@@ -232,9 +238,13 @@ function adjustedColumns(cox: CoxSummary): Partial<PancanTableRow> {
   };
 }
 
-/** Benjamini–Hochberg across cancers: `fdr` over log-rank p, `fdr_continuous` over the continuous Cox p. */
-function addFdr(rows: PancanTableRow[]): void {
-  const fdr = benjaminiHochberg(rows.map((r) => r.logrank_p ?? NaN));
+/**
+ * Benjamini–Hochberg across cancers (R p.adjust, which caps at 1 — Lau92 p may exceed 1):
+ * `fdr` over the split's own test (a searched cut's naive log-rank p never counts),
+ * `fdr_continuous` over the continuous Cox p.
+ */
+export function addFdr(rows: PancanTableRow[], searched: boolean): void {
+  const fdr = benjaminiHochberg(rows.map((r) => splitTestP(r, searched) ?? NaN));
   const fdrC = benjaminiHochberg(rows.map((r) => r.p_continuous ?? NaN));
   rows.forEach((r, i) => {
     r.fdr = Number.isNaN(fdr[i]) ? null : fdr[i];

@@ -7,6 +7,7 @@ import { convertTime, describeTimeUnits, type TimeUnit } from '../plots/timeUnit
 import type { CohortModel, CohortResults, ReportCitation, ReportFigure, ReportInput, ReportParameter } from '../report/model.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
 import type { CoxSummary } from './analyseCohort.js';
+import { continuousHrNote, groupTermNote } from './estimability.js';
 import type { RenderedFigure } from './figureFiles.js';
 import type { ScoreRequest } from './scoreMatrix.js';
 import type { SurvivalRun } from './survival.js';
@@ -72,7 +73,7 @@ export function modelParameters(opts: Omit<SurvivalOptions, 'grouping' | 'time' 
   return list;
 }
 
-function model(label: string, cox: CoxSummary): CohortModel {
+function model(label: string, cox: CoxSummary, noteOf: (t: CoxSummary['terms'][number]) => string | null = (t) => continuousHrNote(t, cox.converged)): CohortModel {
   const global = cox.ph_test.find((t) => t.term === 'GLOBAL');
   return {
     label,
@@ -82,6 +83,7 @@ function model(label: string, cox: CoxSummary): CohortModel {
     terms: cox.terms.map((t) => ({
       term: t.term, hr: t.hr, lower: t.hr_lower, upper: t.hr_upper, p: t.p,
       ...(t.infinite ? { infinite: true } : {}), ...(t.aliased ? { aliased: true } : {}),
+      ...(!t.aliased && noteOf(t) ? { note: noteOf(t)! } : {}),
     })),
     concordance: cox.concordance.c,
     phGlobalP: global ? global.p : null,
@@ -101,7 +103,9 @@ export function cohortResults(run: SurvivalRun, opts: Pick<SurvivalOptions, 'tim
   const a = run.analysis;
   const unit = opts.timeUnit;
   const t = (x: number | null | undefined) => (x == null ? null : displayTime(x, opts));
-  const models = [model(grouped ? 'Groups' : 'Groups of the split', a.cox)];
+  const searched = !grouped && run.cutpoint?.method === 'optimal';
+  const groupsLabel = grouped ? 'Groups' : searched ? 'Groups of the optimal (data-driven) cut; Wald p not adjusted for the cutpoint search' : 'Groups of the split';
+  const models = [model(groupsLabel, a.cox, (term) => groupTermNote(a, term))];
   if (a.cox_continuous) models.push(model('Continuous value', a.cox_continuous));
   if (a.cox_adjusted) models.push(model('Groups, adjusted for covariates', a.cox_adjusted));
   const c = run.cutpoint;

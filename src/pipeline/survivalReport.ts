@@ -11,6 +11,7 @@ import {
 } from './reportParts.js';
 import { survivalRunFiles, type SurvivalRun } from './survival.js';
 import type { SurvivalOptions } from './survivalTypes.js';
+import { SEARCHED_CUT } from './splitTest.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -54,7 +55,7 @@ async function survivalReportModel(run: SurvivalRun, opts: SurvivalOptions, ctx:
   const source = g.kind === 'expr' ? 'expr' : g.kind === 'scores' ? 'scores' : 'clinical';
   return {
     scope: 'cohort',
-    title: 'migrascore survival report',
+    title: `migrascore survival report${opts.split.kind === 'optimal' && g.kind !== 'group' ? ` \u2014 ${SEARCHED_CUT}` : ''}`,
     generatedAt: new Date().toISOString(),
     version: VERSION,
     command: ctx.command,

@@ -45,7 +45,7 @@ describe('survival --split optimal --png', () => {
     for (const id of ['summary', 'parameters', 'inputs', 'references', 'genes', 'results', 'files']) expect(html, id).toContain(`id="${id}"`);
     const sha = createHash('sha256').update(readFileSync(EXPR)).digest('hex');
     expect(html).toContain(`<div class="sha">${sha}</div>`);
-    expect(html).toContain('<title>migrascore survival report</title>');
+    expect(html).toContain('<title>migrascore survival report — optimal (data-driven) cutpoint; p adjusted for the search (Lau92)</title>');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     // the groups table and the searched cut's adjusted p as the headline
     for (const g of summary.groups) expect(html).toMatch(new RegExp(`<td><strong>${g.group}</strong></td><td class="num">${g.n}</td><td class="num">${g.events}</td>`));

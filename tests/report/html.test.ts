@@ -36,11 +36,14 @@ function row(over: Partial<PancanTableRow> & { cancer: string }): PancanTableRow
     hr_upper: 2.05,
     p: 0.01,
     logrank_p: 0.012,
+    p_adjusted: null,
     fdr: 0.03,
     hr_continuous: 1.234,
     p_continuous: 0.2,
     fdr_continuous: 0.4,
     cutpoint: 0.123456,
+    hr_note: null,
+    hr_continuous_note: null,
     ...over,
   };
 }
@@ -340,6 +343,50 @@ describe('buildReportHtml', () => {
 
   it('is deterministic', () => {
     expect(buildReportHtml(model())).toBe(html);
+  });
+});
+
+describe('a searched cutpoint and hazard ratios R cannot estimate', () => {
+  const searchedEp: EndpointSection = {
+    ...endpoint('OS', 'Overall survival'),
+    cutSearched: true,
+    table: [
+      // significant by the adjusted p, HR not estimable: counted, but with no direction
+      row({ cancer: 'UVM', hr: 265573879.82241872, hr_lower: 0, hr_upper: Infinity, p: 0.998, logrank_p: 0.0002, p_adjusted: 0.004, fdr: 0.008, hr_note: 'no events in group low' }),
+      row({ cancer: 'KIRC', hr: 2.5, hr_lower: 1.5, hr_upper: 4.2, p: 0.001, logrank_p: 0.0005, p_adjusted: 0.01, fdr: 0.01 }),
+      // naive log-rank p 0.00913, adjusted 0.138: not significant
+      row({ cancer: 'ACC', hr: 0.5, hr_lower: 0.3, hr_upper: 0.9, p: 0.01, logrank_p: 0.00913, p_adjusted: 0.138, fdr: 0.138 }),
+    ],
+    cancers: [
+      { cancer: 'UVM', summary: '', figures: [] },
+      { cancer: 'ACC', summary: '', figures: [] },
+    ],
+  };
+  const html = buildReportHtml(model({ endpoints: [searchedEp] }));
+  const cells = (r: string) => [...r.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1].replace(/<div[^>]*>[\s\S]*?<\/div>/g, '').replace(/<[^>]+>/g, ''));
+  const rows = html.slice(html.indexOf('class="data pancan')).match(/<tbody>(<tr[\s\S]*?)<\/tbody>/)![1].split('</tr>').filter((r) => r.includes('<td'));
+
+  it('puts the adjusted p and its FDR first, the naive p-values labelled as not adjusted', () => {
+    expect(html).toContain('<button type="button">Adjusted p (Lau92)</button>');
+    expect(html).toContain('<button type="button">Log-rank p (not adjusted for the cutpoint search)</button>');
+    expect(html).toContain('<button type="button">Cox p (not adjusted for the cutpoint search)</button>');
+    expect(html).toContain('Score groups (high vs low, optimal (data-driven) cutpoint)');
+    expect(cells(rows[2])).toEqual(['ACC', '100', '40', '0.50 (0.30–0.90)', '0.138', '0.138', '0.00913', '0.01', '0.1235', '1.23', '0.2', '0.4']);
+    expect(rows[2]).toMatch(/^<tr>/);
+    expect(html).toContain('2 significant at FDR of the adjusted p (Lau92) &lt; 0.05');
+    expect(html).toContain('adjusted p (Lau92) = 0.138 · FDR = 0.138 · log-rank p = 0.00913 (not adjusted for the cutpoint search)');
+  });
+
+  it('shows "not estimable" with the reason, no Wald p, and never counts a direction for it', () => {
+    expect(cells(rows[0]).slice(0, 8)).toEqual(['UVM', '100', '40', 'not estimable', '0.004', '0.008', '2e-04', '\u2014']);
+    expect(rows[0]).toContain('not estimable<div class="small muted">no events in group low</div>');
+    expect(rows[0]).toMatch(/^<tr class="significant">/);
+    expect(rows[0]).not.toMatch(/hr-up|hr-down/);
+    expect(html.replace(/<svg[\s\S]*?<\/svg>/g, '')).not.toMatch(/265573880|2\.66e\+08|0\.998/);
+    expect(html).toContain('HR not estimable (no events in group low)');
+    // summary card: 2 significant, one with HR > 1, one whose HR has no direction
+    expect(html).toContain('Significant by score group: UVM, KIRC (HR &gt; 1, high score worse: 1; HR &lt; 1: 0; HR not estimable: 1).');
+    expect(html).toContain('for the maxstat test of the optimal (data-driven) cutpoint, p adjusted for the search (Lau92),');
   });
 });
 
