@@ -8,7 +8,7 @@
 import { MigrascoreError } from '../errors.js';
 import { blockMatrix, newBlock } from '../matrix/blockMatrix.js';
 import { printable } from './fileKind.js';
-import type { DroppedRow, LoadedMatrix } from './matrix.js';
+import type { DroppedRow, LoadedMatrix } from './loadedMatrix.js';
 
 const clip = (s: string) => printable(s.length > 60 ? `${s.slice(0, 57)}...` : s);
 
