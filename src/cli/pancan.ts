@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { writeOutputFolder } from '../io/output.js';
 import { FORCE_HELP, checkFolderRun, noCancerAnalysedError } from './outOptions.js';
 import { runPancan, type Endpoint, type PancanProgress } from '../pipeline/pancan.js';
-import { splitTestP } from '../pipeline/splitTest.js';
+import { splitTestP } from '../pipeline/splitSignificance.js';
 import type { PancanTableRow } from '../report/model.js';
 import { pancanOutputFiles, significant, timeWarnings } from '../pipeline/pancanOutputs.js';
 import { formatHr, pEquals } from '../format/numbers.js';

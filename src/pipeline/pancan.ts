@@ -12,7 +12,7 @@ import {
   type ClinicalData, type PreparedExpression, type PreparedScores,
 } from './survivalInput.js';
 import { continuousHrNote, groupHrNote } from './estimability.js';
-import { splitTestP } from './splitTest.js';
+import { splitTestP } from './splitSignificance.js';
 import type { JoinResult } from '../tcga/join.js';
 import { perGeneCox, type GeneCoxRow } from './perGene.js';
 import { benjaminiHochberg } from '../stats/multipleTesting.js';

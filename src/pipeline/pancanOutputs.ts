@@ -12,7 +12,7 @@ import { buildReportHtml } from '../report/html.js';
 import type { EndpointSection, PancanTableRow, ReportModel } from '../report/model.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
 import type { EndpointResult, PancanOptions, PancanRun } from './pancan.js';
-import { SEARCHED_CUT, splitTest, splitTestP } from './splitTest.js';
+import { SEARCHED_CUT, splitTest, splitTestP } from './splitSignificance.js';
 import { formatConfLevel } from '../format/numbers.js';
 import { survivalRunFiles } from './survival.js';
 import { adjustedForest, adjustedRows } from './adjustedOutputs.js';

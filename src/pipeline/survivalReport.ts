@@ -11,7 +11,7 @@ import {
 } from './reportParts.js';
 import { survivalRunFiles, type SurvivalRun } from './survival.js';
 import type { SurvivalOptions } from './survivalTypes.js';
-import { SEARCHED_CUT } from './splitTest.js';
+import { SEARCHED_CUT } from './splitSignificance.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
