@@ -197,19 +197,32 @@ function lowerBound(xs: Float64Array, v: number): number {
   return lo;
 }
 
+/** How far a fast value may lie from C's: see nearTieBound() and halfWidth(). */
+export interface NearTieBound {
+  /** Largest |L_fast - L_C|, L = S / n. */
+  dL: number;
+  /** Largest |value_fast - value_C| over all values (|value| <= log(2n - 1)). */
+  abs: number;
+  /** Rounding of the final quotient and log, relative to |value|. */
+  rel: number;
+}
+
 /**
- * How far a value of gaussianRowSorted can lie from the one C computes on the same gene
- * (n samples): at most abs + rel * |value|. Both sums add the same n terms in [0, 1]
- * (S <= n), so |dS| <= 2 gamma_n n; L = S / n lies in [0.5 / n, 1 - 0.5 / n] (each sample's
- * own term is 0.5), where the log-odds' slope 1 / (L (1 - L)) is at most ~2n; each side
- * rounds L, 1 - L, the quotient and the log. Doubled for safety.
+ * For genes of n samples. Both sums add the same n terms in [0, 1] (S <= n), so
+ * |dS| <= 2 gamma_n n, plus one rounding of S / n on each side. The log-odds' slope in L is
+ * 1 / (L (1 - L)), largest at the extremes L = 0.5 / n and 1 - 0.5 / n (each sample's own
+ * term is 0.5). Each side also rounds 1 - L, the quotient and the log. Doubled for safety.
  */
-export function nearTieBound(n: number): { abs: number; rel: number } {
+export function nearTieBound(n: number): NearTieBound {
   const gamma = (n * U) / (1 - n * U);
   const dL = 2 * gamma + 2 * U;
   const lMin = 0.5 / n;
-  const slope = 1 / (lMin * (1 - lMin));
-  return { abs: 2 * (dL * slope + 8 * U), rel: 2 * 4 * U };
+  return { dL, abs: 2 * (dL / (lMin * (1 - lMin)) + 8 * U), rel: 8 * U };
+}
+
+/** The bound at a value v: there L = 1 / (1 + e^-v), so 1 / (L (1 - L)) = 2 + 2 cosh(v). */
+export function halfWidth(v: number, bound: NearTieBound): number {
+  return 2 * (bound.dL * (2 + 2 * Math.cosh(v)) + 8 * U) + bound.rel * Math.abs(v);
 }
 
 /** Samples gathered per pass over the density (one cache line of each gene's row). */
@@ -225,7 +238,7 @@ export function forEachNearTie(
   density: Float64Array,
   nGenes: number,
   nSamples: number,
-  bound: { abs: number; rel: number },
+  bound: NearTieBound,
   visit: (g: number, j: number) => void,
   sampleStart = 0,
   sampleEnd = nSamples,
@@ -233,6 +246,7 @@ export function forEachNearTie(
   const columns = Array.from({ length: SAMPLES_PER_PASS }, () => new Float64Array(nGenes));
   const sorted = new Float64Array(nGenes);
   const runs: number[] = []; // [lo, hi] value ranges of genes to recompute, ascending
+  const uniformReach = 2 * bound.abs + bound.rel * 2 * Math.log(2 * nSamples);
   for (let j0 = sampleStart; j0 < sampleEnd; j0 += SAMPLES_PER_PASS) {
     const width = Math.min(SAMPLES_PER_PASS, sampleEnd - j0);
     for (let g = 0; g < nGenes; g++) {
@@ -247,8 +261,10 @@ export function forEachNearTie(
       for (let i = 0; i + 1 < nGenes; i++) {
         const a = sorted[i];
         const b = sorted[i + 1];
-        const reach = 2 * bound.abs + bound.rel * (Math.abs(a) + Math.abs(b));
-        if (!(b - a <= reach)) continue;
+        // Adjacent pairs suffice: halfWidth is doubled, so any two values whose true bounds
+        // overlap are linked by a chain of adjacent gaps each within the doubled bounds.
+        if (!(b - a <= uniformReach)) continue; // NaN too
+        if (b - a > halfWidth(a, bound) + halfWidth(b, bound)) continue;
         if (runs.length > 0 && runs[runs.length - 1] >= a) runs[runs.length - 1] = b;
         else runs.push(a, b);
       }
