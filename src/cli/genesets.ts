@@ -64,7 +64,7 @@ export function genesetsCommand(): Command {
     .addOption(new Option('--format <format>', 'gmt (NAME, description, genes; tab-separated) or json (with provenance)').choices(['gmt', 'json']).default('gmt'))
     .option('--out <file>', 'write to this file instead of stdout')
     .addHelpText('after', EXAMPLES)
-    .action((spec: string, o: { format: 'gmt' | 'json'; out?: string }) => {
+    .action(async (spec: string, o: { format: 'gmt' | 'json'; out?: string }) => {
       const sets = loadGeneSetSpecs(spec);
       const text = o.format === 'gmt' ? toGmt(sets) : toGeneSetJson(sets);
       if (o.out === undefined || o.out === '-') {
@@ -72,7 +72,7 @@ export function genesetsCommand(): Command {
         return;
       }
       const inputs = sets.map((s) => s.source).filter((s) => s !== 'built-in' && s !== 'inline');
-      writeOutputFiles([{ path: o.out, content: text }], inputs);
+      await writeOutputFiles([{ path: o.out, content: text }], inputs);
       process.stderr.write(`migrascore genesets: wrote ${sets.map((s) => s.name).join(', ')} (${o.format}) to ${o.out}\n`);
     }));
 

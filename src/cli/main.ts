@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { MigrascoreError } from '../errors.js';
+import { describeSystemError, isSystemError, systemErrorMessage } from '../io/fsErrors.js';
 import { survivalCommand } from './survival.js';
 import { genesetsCommand } from './genesets.js';
 import { scoreCommand } from './score.js';
@@ -33,11 +34,16 @@ Examples:
 }
 
 export async function main(argv: string[]): Promise<number> {
-  // `migrascore score ... | head` closes stdout early: that is not an error.
+  // `migrascore score ... | head` closes stdout early: that is not an error. Any other
+  // failure of stdout (a full disk, /dev/full, a file-size limit) is one line, exit 1.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
-    throw e;
+    const why = isSystemError(e) ? describeSystemError(e) : { reason: String((e as Error).message), todo: 'Redirect the output elsewhere' };
+    try { process.stderr.write(`migrascore: cannot write to standard output: ${why.reason}. ${why.todo}, or use --out FILE.\n`); } catch { /* stderr gone too */ }
+    process.exit(1);
   });
+  // Nothing can be reported when stderr itself fails; do not crash over it.
+  process.stderr.on('error', () => {});
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
@@ -50,6 +56,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof MigrascoreError) {
       process.stderr.write(`migrascore: ${e.message}\n`);
       return e.exitCode;
+    }
+    if (isSystemError(e)) {
+      process.stderr.write(`migrascore: ${systemErrorMessage(e)}\n`);
+      return 1;
     }
     process.stderr.write(`migrascore: unexpected failure: ${(e as Error).stack ?? e}\nPlease report this with the command you ran.\n`);
     return 1;

@@ -1,23 +1,24 @@
 // Split and model flags shared by `survival` and `pancan`, and their parsed form.
 import { Command, Option } from 'commander';
 import type { AnalysisOptions } from '../pipeline/analyseCohort.js';
-import { TIME_UNITS, type TimeUnit } from '../plots/timeUnits.js';
+import type { FigureOptions } from '../pipeline/survivalTypes.js';
+import type { TimeUnit } from '../plots/timeUnits.js';
 import { parseSplitRule, type SplitRule } from '../survival/stratify.js';
+import { addDisplayOptions, displayOptions, timeUnits } from './displayOptions.js';
 import { list, numberIn, numberList } from './parsers.js';
 
 export function addModelOptions(command: Command, per = ''): Command {
-  return command
+  return addDisplayOptions(command
     .option('--split <rule>', `median | quantiles:0.25,0.5,0.75 | extremes:q | cutoff:v | optimal${per}`, 'median')
     .option('--minprop <p>', 'optimal split: least proportion of patients in each group', numberIn('--minprop', 0, 0.5), 0.1)
     .option('--covariates <cols>', `adjust a Cox model for these columns${per} (comma-separated; text columns become factors)`, list)
     .addOption(new Option('--ties <method>', 'Cox tie handling').choices(['efron', 'breslow']).default('efron'))
     .addOption(new Option('--conf-type <type>', 'Kaplan–Meier confidence interval').choices(['log', 'log-log', 'plain']).default('log'))
     .option('--conf-level <level>', 'confidence level of intervals', numberIn('--conf-level', 0, 1), 0.95)
-    .option('--times <t1,t2,...>', `report survival at these times (days)${per}`, numberList('--times'))
-    .option('--rmst-tau <tau>', 'restricted mean survival time up to tau (days)', numberIn('--rmst-tau', 0, Infinity))
+    .option('--times <t1,t2,...>', `report survival at these times, in the --time-in unit${per}`, numberList('--times'))
+    .option('--rmst-tau <tau>', 'restricted mean survival time up to tau, in the --time-in unit', numberIn('--rmst-tau', 0, Infinity))
     .addOption(new Option('--rho <rho>', 'survdiff rho: 0 log-rank, 1 Peto–Peto').choices(['0', '1']).default('0'))
-    .option('--sample-types <codes>', 'TCGA sample types kept when matching samples (default 01–09, tumours)', list)
-    .addOption(new Option('--time-unit <unit>', 'time axis unit of the Kaplan–Meier figure (input times are days)').choices([...TIME_UNITS]).default('days'));
+    .option('--sample-types <codes>', 'TCGA sample types kept when matching samples (default 01–09, tumours)', list));
 }
 
 export interface ModelOptions extends AnalysisOptions {
@@ -27,6 +28,8 @@ export interface ModelOptions extends AnalysisOptions {
   covariates: string[];
   sampleTypes?: string[];
   timeUnit: TimeUnit;
+  timeIn: TimeUnit;
+  figures: FigureOptions;
 }
 
 export function modelOptions(o: Record<string, any>): ModelOptions {
@@ -42,6 +45,7 @@ export function modelOptions(o: Record<string, any>): ModelOptions {
     times: o.times,
     rmstTau: o.rmstTau,
     rho: Number(o.rho),
-    timeUnit: o.timeUnit as TimeUnit,
+    ...timeUnits(o),
+    figures: displayOptions(o),
   };
 }

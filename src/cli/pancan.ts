@@ -1,15 +1,16 @@
 // `migrascore pancan`: flags, help with examples, progress on stderr and a one-screen summary.
 import { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { fileChecksum } from '../io/checksum.js';
 import { writeOutputFolder } from '../io/output.js';
+import { FORCE_HELP, checkFolderRun, noCancerAnalysedError } from './outOptions.js';
 import { runPancan, type Endpoint, type PancanProgress } from '../pipeline/pancan.js';
-import { pancanOutputFiles, significant } from '../pipeline/pancanOutputs.js';
+import { pancanOutputFiles, significant, timeWarnings } from '../pipeline/pancanOutputs.js';
 import { formatPValue } from '../format/numbers.js';
 import { resolveClinical } from '../tcga/cdr.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
 import { addModelOptions, modelOptions } from './modelOptions.js';
 import { list, positiveInt } from './parsers.js';
+import { addFigureOptions, figureFormats } from './figureOptions.js';
 
 const EXAMPLES = `
 Examples:
@@ -26,6 +27,10 @@ Examples:
       --time os_days --event os_status --method gsva --split optimal --minprop 0.2 \\
       --cancers BRCA,LUAD --min-samples 30 --out pancan-gsva
 
+  # Scores computed beforehand (\`migrascore score\`), split at the median within each cancer
+  migrascore pancan --scores scores.tsv --score migrasome-core --clinical tcga-cdr \\
+      --endpoint OS --out pancan-scores
+
   # Adjusted for age, Breslow ties, three groups, a set from a GMT file, in years
   migrascore pancan --expr expr.tsv.gz --clinical tcga-cdr --endpoint DSS \\
       --geneset sets.gmt --score migrasome_alt --split quantiles:0.33,0.67 \\
@@ -34,57 +39,81 @@ Examples:
       --sample-types 01,03 --log2 yes --kcdf gaussian --min-size 3 --max-size 500 \\
       --threads 2 --out pancan-dss
 
+  # Replace a folder that already holds files of your own (refused without --force)
+  migrascore pancan --expr expr.tsv.gz --clinical tcga-cdr --endpoint OS --force --out results
+
+  # A clinical table in months; figures for a paper: NPG colours, no bands, 10-year axis,
+  # a title per cancer, vector PDFs of every figure
+  migrascore pancan --expr expr.tsv.gz --clinical clinical_months.tsv --cancer-col cancer \\
+      --time OS_MONTHS --event OS --time-in months --ci off --max-time 120 --break-time 24 \\
+      --palette npg --title "{cancer}: migrasome score and {endpoint}" --width 560 --height 360 \\
+      --pdf --out pancan-months
+
 Outputs in --out: <cancer>/ (the survival outputs per cancer), pancan.tsv, pancan_skipped.tsv,
 forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), pancan.json
-and index.html (the report). With several endpoints, each gets <endpoint>/ laid out as above.`;
+and index.html (the report); a .png (--png) and .pdf (--pdf) beside every .svg. With several
+endpoints, each gets <endpoint>/ laid out as above. Folder names are cancer types made safe
+(letters, digits, . _ -; pancan.json cancer_folders maps each cancer to its folder). A run
+replaces --out whole, marked by a .migrascore file; a non-empty folder without it is refused
+unless --force.`;
 
 export function pancanCommand(): Command {
-  return addScoringOptions(addModelOptions(new Command('pancan')
+  return addFigureOptions(addScoringOptions(addModelOptions(new Command('pancan')
     .description('The survival analysis in every cancer type: scores and cutpoints within each cancer, BH FDR across cancers, forest plot, heatmap and an HTML report.')
-    .requiredOption('--expr <file>', 'expression matrix: genes in rows, samples (TCGA barcodes) in columns')
+    .option('--expr <file>', 'expression matrix: genes in rows, samples (TCGA barcodes) in columns; scored within each cancer')
+    .option('--scores <file>', 'precomputed scores instead of --expr: a table from `migrascore score` (sample column + score columns)')
     .requiredOption('--clinical <file>', 'clinical table with a cancer-type column, or tcga-cdr (built in: TCGA-CDR, Liu et al. 2018)')
     .option('--id <col>', 'ID column of the clinical table (tcga-cdr: bcr_patient_barcode)')
     .option('--cancer-col <col>', 'cancer-type column (tcga-cdr: type)')
     .option('--endpoint <E,...>', 'TCGA-CDR endpoint(s): OS, DSS, DFI, PFI; several give one folder each', list)
-    .option('--time <col>', 'survival time column (days), instead of --endpoint')
+    .option('--time <col>', 'survival time column (unit: --time-in), instead of --endpoint')
     .option('--event <col>', 'event column, instead of --endpoint')
-    .option('--score <set>', 'the gene set whose score is analysed (default: the first)')
+    .option('--score <set>', 'the gene set whose score is analysed (--expr), or the score column of --scores (default: the first)')
     .option('--min-samples <n>', 'skip cancers with fewer analysable patients', positiveInt('--min-samples'), 20)
     .option('--cancers <list>', 'only these cancer types', list)
     .option('--per-gene', 'univariate Cox of each set gene (per SD) in each cancer: pancan_genes.tsv and heatmap')
-    .option('--png', 'also write PNG copies of every figure')
-    .requiredOption('--out <dir>', 'output folder'), ' (per cancer)'))
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--force', FORCE_HELP), ' (per cancer)')))
     .addHelpText('after', EXAMPLES)
     .action(async (o) => {
       const clinical = resolveClinical(o.clinical);
       const cancerColumn = o.cancerCol ?? clinical.cancerColumn;
       if (!cancerColumn) throw new UsageError('Say which clinical column holds the cancer type: --cancer-col COL (known for --clinical tcga-cdr).');
       const endpoints = endpointsOf(o);
+      checkScoreSource(o);
+      checkFolderRun(o, [clinical.path, o.expr, o.scores], { '--expr': o.expr, '--scores': o.scores, '--clinical': clinical.path });
       const opts = {
         clinical: clinical.path,
         id: o.id ?? clinical.idColumn,
         cancerColumn,
         endpoints,
-        request: scoreRequest(o, o.expr),
-        set: o.score,
+        ...(o.expr !== undefined ? { request: scoreRequest(o, o.expr), set: o.score } : { scores: { file: o.scores, column: o.score } }),
         ...modelOptions(o),
         minSamples: o.minSamples,
         perGene: Boolean(o.perGene),
         cancers: o.cancers,
         onProgress: progressReporter(),
       };
-      process.stderr.write(`migrascore pancan: reading ${o.expr} and ${o.clinical === 'tcga-cdr' ? 'the built-in TCGA-CDR table' : o.clinical} …\n`);
+      process.stderr.write(`migrascore pancan: reading ${o.expr ?? o.scores} and ${o.clinical === 'tcga-cdr' ? 'the built-in TCGA-CDR table' : o.clinical} …\n`);
       const run = await runPancan(opts);
-      const inputPaths = [opts.clinical, ...run.expr.inputPaths];
-      const inputs = [];
-      for (const [i, path] of inputPaths.entries()) {
-        const role = i === 0 ? (o.clinical === 'tcga-cdr' ? 'clinical table (built-in TCGA-CDR)' : 'clinical table') : i === 1 ? 'expression matrix' : 'gene set file';
-        inputs.push({ role, path, ...(await fileChecksum(path)) });
-      }
-      const files = await pancanOutputFiles(run, opts, { command: `migrascore ${process.argv.slice(2).join(' ')}`, inputs, png: Boolean(o.png) });
-      writeOutputFolder(o.out, files, inputPaths);
+      const nothing = noCancerAnalysedError(run.endpoints, opts.minSamples);
+      if (nothing) throw nothing;
+      const files = await pancanOutputFiles(run, opts, { command: `migrascore ${process.argv.slice(2).join(' ')}`, ...figureFormats(o) });
+      await writeOutputFolder(o.out, files, [opts.clinical, ...run.source.inputPaths], { force: o.force });
       printSummary(run, o.out);
     });
+}
+
+function checkScoreSource(o: Record<string, any>): void {
+  if ((o.expr === undefined) === (o.scores === undefined)) {
+    throw new UsageError(o.expr === undefined
+      ? 'Give the scores: --expr FILE (an expression matrix, scored within each cancer) or --scores FILE (a table from `migrascore score`).'
+      : 'Give either --expr FILE or --scores FILE, not both.');
+  }
+  if (o.scores !== undefined) {
+    if (o.perGene) throw new UsageError('--per-gene fits a Cox model to each gene\'s expression, which a score table does not have: give the matrix with --expr FILE instead of --scores, or drop --per-gene.');
+    if (o.geneset !== undefined || o.method !== 'ssgsea') throw new UsageError('--geneset and --method apply to --expr FILE; --scores FILE takes the scores as they are (choose the column with --score).');
+  }
 }
 
 function endpointsOf(o: Record<string, any>): Endpoint[] {
@@ -114,7 +143,9 @@ function progressReporter(): (p: PancanProgress) => void {
 }
 
 function printSummary(run: Awaited<ReturnType<typeof runPancan>>, out: string): void {
-  const lines = ['', `migrascore pancan: ${run.expr.scoring.report.method} score of "${run.expr.scoring.sets[run.expr.setIndex].name}", ${run.expr.joined.report.matched} patients matched to ${run.expr.joined.report.samples} samples`];
+  const j = run.source.joined.report;
+  const what = run.expr ? `${run.expr.scoring.report.method} score of "${run.source.scoreName}"` : `score "${run.source.scoreName}" of ${run.source.file}`;
+  const lines = ['', `migrascore pancan: ${what}, ${j.matched} patients matched to ${j.samples} samples`];
   for (const ep of run.endpoints) {
     const sig = ep.results.filter((r) => r.row.fdr !== null && r.row.fdr < 0.05).map((r) => r.cancer);
     lines.push(`  ${ep.endpoint.name}: ${ep.results.length} cancers analysed, ${significant(ep)} significant at FDR < 0.05${sig.length ? ` (${sig.join(', ')})` : ''}` +
@@ -127,8 +158,9 @@ function printSummary(run: Awaited<ReturnType<typeof runPancan>>, out: string): 
     const warned = ep.results.filter((r) => r.run.analysis.warnings.length > 0).map((r) => r.cancer);
     if (warned.length) lines.push(`    Cox warnings (see <cancer>/summary.json, e.g. a group without events): ${warned.join(', ')}`);
   }
-  for (const m of run.expr.scoring.report.messages) lines.push(`  note: ${m}`);
-  if (run.withoutSamples.length) lines.push(`  note: ${run.withoutSamples.length} cancer types of the clinical table have no sample in the matrix (${run.withoutSamples.join(', ')}).`);
+  for (const w of timeWarnings(run)) lines.push(`  warning: ${w}`);
+  for (const m of run.expr?.scoring.report.messages ?? []) lines.push(`  note: ${m}`);
+  if (run.withoutSamples.length) lines.push(`  note: ${run.withoutSamples.length} cancer types of the clinical table have no sample in ${run.expr ? 'the matrix' : 'the score table'} (${run.withoutSamples.join(', ')}).`);
   lines.push(`  report: ${out}/index.html`);
   process.stderr.write(lines.join('\n') + '\n');
 }

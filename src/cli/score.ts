@@ -1,7 +1,11 @@
 // `migrascore score`: flags, help with examples; scores go to --out or stdout, the
 // gene-matching report to stderr and to a JSON sidecar.
 import { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { MigrascoreError, UsageError } from '../errors.js';
+import { assertRegularInput, hasTsvBreak } from '../io/inputPaths.js';
 import { toJson, toTsv, writeOutputFiles } from '../io/output.js';
+import { canonicalPath, checkOutputFile, isSpecialFile } from '../io/outputPaths.js';
 import { formatGeneSetReport } from '../genes/resolve.js';
 import { loadForScoring, onMethodScale, scoreLoaded } from '../pipeline/scoreMatrix.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
@@ -26,9 +30,14 @@ Examples:
   # force log2(x+1) for an unlogged matrix:
   migrascore score --expr rsem.tsv --method plage --log2 yes --out plage.tsv
 
+  # Overwrite a file that is not a score table (refused without --force)
+  migrascore score --expr expr.tsv --force --out results.tsv
+
 Output: TSV with "sample" then one column per set, one row per sample in input order.
 A report of found, alias-matched and missing genes goes to stderr and (with --out) to a
-JSON sidecar (--report, default <out>.genes.json).`;
+JSON sidecar (--report, default <out>.genes.json). An existing --out or --report is replaced
+when it is a file migrascore wrote; another file only with --force. --expr must be a file
+(not a pipe such as /dev/stdin).`;
 
 export function scoreCommand(): Command {
   return addScoringOptions(new Command('score')
@@ -36,22 +45,46 @@ export function scoreCommand(): Command {
     .requiredOption('--expr <file>', 'expression matrix: genes in rows, samples in columns (TSV/CSV, optionally .gz)'))
     .option('--out <file>', 'output TSV (default: stdout)')
     .option('--report <file>', 'gene-matching report as JSON (default with --out: <out>.genes.json)')
+    .option('--force', 'replace --out/--report files even when they do not look like migrascore output')
     .addHelpText('after', EXAMPLES)
     .action(async (o) => {
       const req = scoreRequest(o, o.expr);
+      const { out, report } = scoreOutputs(o, req.genesets);
       const loaded = await loadForScoring(req);
+      assertWritableNames(loaded.matrix.samples, loaded.sets.map((s) => s.name), req.expr);
       const matrix = onMethodScale(loaded.matrix, req, loaded.report);
       const scores = await scoreLoaded(matrix, loaded.sets, req);
       const tsv = toTsv(['sample', ...loaded.sets.map((s) => s.name)], loaded.matrix.samples.map((sample, j) => [sample, ...scores.map((col) => col[j])]));
       process.stderr.write(formatGeneSetReport(loaded.report.genesets) + '\n');
       for (const m of loaded.report.messages) process.stderr.write(`migrascore: ${m}\n`);
-      if (o.out) {
-        const report = o.report ?? `${String(o.out).replace(/\.tsv$/i, '')}.genes.json`;
-        writeOutputFiles([{ path: o.out, content: tsv }, { path: report, content: toJson(loaded.report) }], [o.expr, ...req.genesets]);
-        process.stderr.write(`migrascore: wrote ${loaded.matrix.nSamples} samples × ${loaded.sets.length} sets to ${o.out} (gene report: ${report})\n`);
-      } else {
-        if (o.report) writeOutputFiles([{ path: o.report, content: toJson(loaded.report) }], [o.expr, ...req.genesets]);
-        process.stdout.write(tsv);
-      }
+      const files = [...(out ? [{ path: out, content: tsv }] : []), ...(report ? [{ path: report, content: toJson(loaded.report) }] : [])];
+      if (files.length) await writeOutputFiles(files, [o.expr, ...req.genesets]);
+      if (out) process.stderr.write(`migrascore: wrote ${loaded.matrix.nSamples} samples × ${loaded.sets.length} sets to ${out}${report ? ` (gene report: ${report})` : ''}\n`);
+      else process.stdout.write(tsv);
     });
+}
+
+/** --out and --report checked before scoring (a wrong path should not cost the run). */
+function scoreOutputs(o: Record<string, any>, genesets: string[]): { out?: string; report?: string } {
+  assertRegularInput(o.expr, '--expr');
+  const inputs = [o.expr, ...genesets.filter((g) => existsSync(g))];
+  const out: string | undefined = o.out;
+  if (out !== undefined) checkOutputFile(out, (head) => head.startsWith('sample\t'), { force: o.force, inputs });
+  // No sidecar beside a device (--out /dev/null would create /dev/null.genes.json).
+  const report: string | undefined = o.report ?? (out && !isSpecialFile(out) ? `${out.replace(/\.tsv$/i, '')}.genes.json` : undefined);
+  if (report !== undefined) {
+    if (out !== undefined && canonicalPath(report) === canonicalPath(out)) throw new UsageError(`--report ${report} is the same file as --out; give the gene report another name.`);
+    checkOutputFile(report, (head) => /^\s*\{/.test(head) && head.includes('"matrix"'), { flag: o.report === undefined ? '--report (default)' : '--report', force: o.force, inputs });
+  }
+  return { out, report };
+}
+
+/** Sample IDs and set names become TSV cells: refuse tabs and line breaks before scoring. */
+function assertWritableNames(samples: string[], sets: string[], expr: string): void {
+  const j = samples.findIndex(hasTsvBreak);
+  if (j >= 0) {
+    throw new MigrascoreError(`${expr}, line 1: the sample ID ${JSON.stringify(samples[j])} (sample ${j + 1}) holds a tab or a line break, which would corrupt the score table. Rename that sample in the matrix header.`);
+  }
+  const k = sets.findIndex(hasTsvBreak);
+  if (k >= 0) throw new MigrascoreError(`The gene-set name ${JSON.stringify(sets[k])} holds a tab or a line break, which would corrupt the score table. Rename the set.`);
 }

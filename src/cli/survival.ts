@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { writeOutputFolder } from '../io/output.js';
+import { FORCE_HELP, checkFolderRun } from './outOptions.js';
 import { runSurvival, type SurvivalOptions } from '../pipeline/survival.js';
 import type { GroupingSource } from '../pipeline/survivalInput.js';
 import { pEquals } from '../format/numbers.js';
@@ -9,6 +10,9 @@ import { addScoringOptions, scoreRequest } from './scoringOptions.js';
 import { addModelOptions, modelOptions } from './modelOptions.js';
 import { formatGeneSetReport } from '../genes/resolve.js';
 import { resolveClinical } from '../tcga/cdr.js';
+import { survivalFiles } from '../pipeline/survivalReport.js';
+import { addFigureOptions, figureFormats } from './figureOptions.js';
+import { formatDuration } from '../plots/timeUnits.js';
 
 const formatP = (p: number) => pEquals(p);
 
@@ -39,6 +43,11 @@ Examples:
       --expr tcga-mini-pancan.rsem.tsv.gz --geneset migrasome-core --method ssgsea \\
       --threads 2 --out os-core
 
+  # One cancer type of a pan-cancer matrix (scores computed on its patients alone, as
+  # pancan does), optimal cutpoint with its figure, PNG copies of the figures
+  migrascore survival --clinical tcga-cdr --endpoint OS --expr tcga.rsem.tsv.gz \\
+      --cancer UVM --split optimal --png --out uvm-os
+
   # GSVA with the Poisson kernel on counts, sets of 3 to 200 genes, the second set's score
   migrascore survival --clinical clinical.tsv --time os_days --event os \\
       --expr counts.tsv --geneset sets.gmt --method gsva --kcdf poisson --log2 no \\
@@ -49,18 +58,36 @@ Examples:
       --value score --split cutoff:0.5 --ties breslow --conf-type log-log \\
       --conf-level 0.9 --rho 1 --time-unit months --out cohort-cutoff
 
-Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg (and cutpoint.tsv
-with --split optimal). Exit codes: 0 success, 1 bad input or failed analysis, 2 usage error.`;
+  # Write into a folder that already holds files of your own: they are replaced
+  migrascore survival --clinical cohort.csv --time os_days --event os --group arm \\
+      --force --out existing-folder
+
+  # A cBioPortal table in months (--times, --rmst-tau, --max-time, --break-time are read
+  # in the --time-in unit), shown in years, its breast cancers only; a paper-ready figure:
+  # journal palette, bands on, axis to 60 months every 12, title, size, and a vector PDF
+  migrascore survival --clinical data_clinical_patient.txt --time OS_MONTHS --event OS_STATUS \\
+      --cancer-col CANCER_TYPE_ACRONYM --cancer BRCA --group SUBTYPE \\
+      --time-in months --time-unit years --times 12,60 --rmst-tau 60 \\
+      --ci on --max-time 60 --break-time 12 --palette lancet --title "Overall survival by subtype" \\
+      --width 520 --height 360 --pdf --out subtype-os
+
+Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg, index.html (the
+report); with --split optimal also cutpoint.tsv and the cutpoint figure (cutpoint.vl.json,
+cutpoint.svg); with --png / --pdf a PNG / vector PDF copy of every figure. Times in km.tsv
+and summary.json stay in the --time-in unit, exactly as R computes them on that column;
+summary.json records time_unit {input, display}. A run replaces --out whole, marked by a
+.migrascore file; a non-empty folder without it is refused unless --force. Exit codes:
+0 success, 1 bad input or failed analysis, 2 usage error.`;
 
 
 
 
 export function survivalCommand(): Command {
-  return addScoringOptions(addModelOptions(new Command('survival')
+  return addFigureOptions(addScoringOptions(addModelOptions(new Command('survival')
     .description('Kaplan–Meier, log-rank and Cox analysis of patients split into groups (R survival / maxstat numbers).')
     .requiredOption('--clinical <file>', 'clinical table (TSV/CSV, optionally .gz), one row per patient, or tcga-cdr (built in)')
     .option('--id <col>', 'ID column of the clinical table (default: its first column)')
-    .option('--time <col>', 'survival time column (days)')
+    .option('--time <col>', 'survival time column (unit: --time-in, default days)')
     .option('--event <col>', 'event column: 0/1, 1/2 (R Surv), TRUE/FALSE, alive/dead, 0:LIVING/1:DECEASED')
     .option('--endpoint <E>', 'TCGA-CDR endpoint: shorthand for --time E.time --event E (OS, DSS, DFI, PFI)')
     .option('--group <col>', 'group by a categorical column (levels sorted; the first is the Cox reference)')
@@ -68,13 +95,18 @@ export function survivalCommand(): Command {
     .option('--scores <file>', 'split a score table from `migrascore score` (sample column + score columns)')
     .option('--expr <file>', 'score an expression matrix on the matched cohort in this run (see --geneset, --method)')
     .option('--score <col>', 'score column of --scores, or gene set of --expr (default: the first)')
-    .requiredOption('--out <dir>', 'output folder')))
+    .option('--cancer <C>', 'analyse only this cancer type (scores computed on its patients alone); needs --cancer-col or --clinical tcga-cdr')
+    .option('--cancer-col <col>', 'cancer-type column of the clinical table (tcga-cdr: type); several types under one cut are warned about')
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--force', FORCE_HELP))))
     .addHelpText('after', EXAMPLES)
     .action(async (o) => {
       const opts = survivalOptions(o);
+      checkFolderRun(o, [opts.clinical, o.scores, o.expr], { '--expr': o.expr });
       const run = await runSurvival(opts);
-      writeOutputFolder(o.out, run.files, run.loaded.inputPaths);
-      printSummary(run, o.out);
+      const files = await survivalFiles(run, opts, { command: `migrascore ${process.argv.slice(2).join(' ')}`, ...figureFormats(o) });
+      await writeOutputFolder(o.out, files, run.loaded.inputPaths, { force: o.force });
+      printSummary(run, opts, o.out, files.map((f) => f.name));
     });
 }
 
@@ -96,6 +128,8 @@ function survivalOptions(o: Record<string, any>): SurvivalOptions {
         : o.scores !== undefined ? { kind: 'scores', file: o.scores, column: o.score }
           : { kind: 'expr', request: scoreRequest(o, o.expr), set: o.score };
   if (grouping.kind === 'group' && o.split !== 'median') throw new UsageError('--split applies to --value or --scores; --group uses the column\'s categories as they are.');
+  const cancerColumn: string | undefined = o.cancerCol ?? clinical.cancerColumn;
+  if (o.cancer !== undefined && !cancerColumn) throw new UsageError(`--cancer ${o.cancer}: say which clinical column holds the cancer type with --cancer-col COL (known for --clinical tcga-cdr).`);
   return {
     clinical: clinical.path,
     id: o.id ?? clinical.idColumn,
@@ -103,14 +137,15 @@ function survivalOptions(o: Record<string, any>): SurvivalOptions {
     event,
     endpoint: o.endpoint,
     grouping,
+    ...(cancerColumn ? { cancer: { column: cancerColumn, value: o.cancer } } : {}),
     ...modelOptions(o),
   };
 }
 
-function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, out: string): void {
+function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, opts: SurvivalOptions, out: string, written: string[]): void {
   const a = run.analysis;
-  const lines = [`migrascore survival: ${a.n} patients, ${a.events} events, ${a.groups.length} groups`];
-  for (const g of a.groups) lines.push(`  ${g.group}: n=${g.n}, events=${g.events}, median=${g.median === null ? 'not reached' : `${g.median} days`}`);
+  const lines = [`migrascore survival: ${a.n} patients${run.loaded.cancers && opts.cancer?.value ? ` with ${opts.cancer.value}` : ''}, ${a.events} events, ${a.groups.length} groups`];
+  for (const g of a.groups) lines.push(`  ${g.group}: n=${g.n}, events=${g.events}, median=${g.median === null ? 'not reached' : formatDuration(g.median, opts.timeIn ?? 'days', opts.timeUnit)}`);
   lines.push(`  log-rank chisq=${a.logrank.chisq.toFixed(3)} on ${a.logrank.df} df, ${formatP(a.logrank.p)}`);
   for (const t of a.cox.terms) {
     lines.push(t.infinite
@@ -128,7 +163,9 @@ function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, out: string)
     const j = run.loaded.join;
     lines.push(`  join: ${j.matched} of ${j.samples} samples matched ${j.clinical_rows} clinical rows (dropped: ${j.dropped.excluded_sample_type} other sample types, ${j.dropped.duplicate_samples} extra samples per patient, ${j.dropped.unmatched_samples} unmatched samples)`);
   }
-  for (const w of a.warnings) lines.push(`  warning: ${w}`);
-  lines.push(`  wrote ${run.files.map((f) => f.name).join(', ')} to ${out}`);
+  for (const w of [...a.warnings, ...run.timeWarnings]) lines.push(`  warning: ${w}`);
+  for (const w of run.loaded.warnings ?? []) lines.push('', `WARNING: ${w}`, '');
+  lines.push(`  wrote ${written.join(', ')} to ${out}`);
+  lines.push(`  report: ${out}/index.html`);
   process.stderr.write(lines.join('\n') + '\n');
 }

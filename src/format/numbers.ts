@@ -84,3 +84,16 @@ export function formatBytes(bytes: number): string {
   } while (v >= 1024 && u < units.length - 1);
   return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
 }
+
+/** A time value: 4 significant digits, whole numbers from 1000 ("1048", "45.24", "0.1396"); missing "NA". */
+export function formatTimeValue(x: number | null | undefined): string {
+  if (x == null || !Number.isFinite(x)) return NA;
+  if (Math.abs(x) >= 1000) return String(Math.round(x));
+  return trimMantissa(String(Number(x.toPrecision(4))));
+}
+
+/** A duration with its unit, already in that unit: "45.24 months", "1048 days"; missing "NA". */
+export function formatTime(x: number | null | undefined, unit: string): string {
+  if (x == null || !Number.isFinite(x)) return NA;
+  return `${formatTimeValue(x)} ${unit}`;
+}

@@ -1,8 +1,14 @@
 // The only place outputs are written. A run's files land together or not at all:
-// everything is written into a sibling temporary folder first, then moved in.
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, realpathSync } from 'node:fs';
+// everything is written into a sibling temporary folder first, then swapped in.
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, realpathSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { MigrascoreError } from '../errors.js';
+import { MigrascoreError, UsageError } from '../errors.js';
+import { outputWriteError } from './fsErrors.js';
+import { withInterruptCleanup } from './interrupts.js';
+import { replaceOutputFolder } from './outputFolder.js';
+import { isSpecialFile } from './outputPaths.js';
+import { afterStagedFile } from './writeHooks.js';
 
 export interface OutputFile {
   name: string;
@@ -24,33 +30,13 @@ export function assertNotInput(outputPaths: string[], inputPaths: string[]): voi
   }
 }
 
-export function writeOutputFolder(outDir: string, files: OutputFile[], inputPaths: string[]): void {
-  const target = resolve(outDir);
-  if (existsSync(target) && !statSync(target).isDirectory()) {
-    throw new MigrascoreError(`--out ${outDir} exists and is a file; --out names a folder. Choose another path.`, 2);
-  }
-  assertNotInput(files.map((f) => join(target, f.name)), inputPaths);
-  const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const staging = join(parent, `.${basename(target)}.partial-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  try {
-    mkdirSync(staging);
-    for (const f of files) {
-      mkdirSync(dirname(join(staging, f.name)), { recursive: true });
-      writeFileSync(join(staging, f.name), f.content);
-    }
-    if (!existsSync(target)) {
-      renameSync(staging, target);
-      return;
-    }
-    for (const f of files) {
-      mkdirSync(dirname(join(target, f.name)), { recursive: true });
-      renameSync(join(staging, f.name), join(target, f.name));
-    }
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
+/**
+ * Replaces the folder `outDir` with exactly `files`, in one step (see outputFolder.ts).
+ * Refuses a non-empty folder migrascore did not write unless `force`.
+ */
+export async function writeOutputFolder(outDir: string, files: OutputFile[], inputPaths: string[], options: { force?: boolean } = {}): Promise<void> {
+  assertNotInput(files.map((f) => join(resolve(outDir), f.name)), inputPaths);
+  await replaceOutputFolder(outDir, files, { force: options.force, inputs: inputPaths });
 }
 
 /** Shortest round-trip number text; NA for NaN/missing (contract TSV convention). */
@@ -62,8 +48,21 @@ export function formatTsvNumber(x: number | null | undefined): string {
 }
 
 export function toTsv(header: string[], rows: (string | number | null)[][]): string {
-  const cell = (v: string | number | null) => (typeof v === 'number' || v === null ? formatTsvNumber(v) : v);
-  return [header.join('\t'), ...rows.map((r) => r.map(cell).join('\t'))].join('\n') + '\n';
+  const text = (v: string, column: number, row: number) => {
+    // A tab or line break would split the cell and shift every later column; such text
+    // cannot be written in a plain TSV, so the run refuses (naming it) rather than
+    // writing a table that reads back differently.
+    if (/[\t\n\r]/.test(v)) {
+      throw new MigrascoreError(
+        `The text ${JSON.stringify(v)} (column "${header[column] ?? column + 1}"${row > 0 ? `, row ${row}` : ' of the header'} of an output table) holds a tab or a line break, ` +
+          'which would corrupt the TSV. Remove tabs and line breaks from IDs, group and gene-set names in the input (quoted CSV cells can hold them).',
+      );
+    }
+    // A leading quote would be read as RFC 4180 quoting: quote the cell so it reads back as written.
+    return v.startsWith('"') ? `"${v.replace(/"/g, '""')}"` : v;
+  };
+  const cell = (v: string | number | null, j: number, i: number) => (typeof v === 'number' || v === null ? formatTsvNumber(v) : text(v, j, i));
+  return [header.map((h, j) => text(h, j, 0)).join('\t'), ...rows.map((r, i) => r.map((v, j) => cell(v, j, i + 1)).join('\t'))].join('\n') + '\n';
 }
 
 /** JSON with non-finite numbers as null (contract JSON convention). */
@@ -71,17 +70,35 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 }
 
-/** Writes files that stand alone (not in an output folder) all-or-nothing: temp files first, then renames. */
-export function writeOutputFiles(files: { path: string; content: string | Uint8Array }[], inputPaths: string[]): void {
+/**
+ * Writes files that stand alone (not in an output folder) all-or-nothing: temp files
+ * first, then renames. Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written
+ * to directly: renaming over them would replace the device.
+ */
+export async function writeOutputFiles(files: { path: string; content: string | Uint8Array }[], inputPaths: string[]): Promise<void> {
+  for (const f of files) if (f.path.trim() === '') throw new UsageError('An output path is empty: give a file path.');
   assertNotInput(files.map((f) => f.path), inputPaths);
-  const temps = files.map((f) => join(dirname(resolve(f.path)), `.${basename(f.path)}.partial-${process.pid}`));
-  try {
-    files.forEach((f, i) => {
-      mkdirSync(dirname(resolve(f.path)), { recursive: true });
-      writeFileSync(temps[i], f.content);
-    });
-    files.forEach((f, i) => renameSync(temps[i], resolve(f.path)));
-  } finally {
-    for (const t of temps) rmSync(t, { force: true });
-  }
+  const temps = files.map((f) => (isSpecialFile(f.path) ? null : join(dirname(resolve(f.path)), `.${basename(f.path)}.partial-${process.pid}`)));
+  const cleanup = () => { for (const t of temps) if (t) rmSync(t, { force: true }); return 'no output file was changed'; };
+  await withInterruptCleanup(cleanup, async () => {
+    let current = '';
+    try {
+      for (const [i, f] of files.entries()) {
+        current = f.path;
+        if (existsSync(f.path) && statSync(f.path).isDirectory()) throw new UsageError(`The output ${f.path} is a folder; give a file path.`);
+        const t = temps[i];
+        if (t === null) continue;
+        mkdirSync(dirname(resolve(f.path)), { recursive: true });
+        await writeFile(t, f.content);
+        await afterStagedFile(i, t);
+      }
+      // Devices next (their writes cannot be undone), renames last.
+      for (const [i, f] of files.entries()) { current = f.path; if (temps[i] === null) await writeFile(f.path, f.content); }
+      files.forEach((f, i) => { current = f.path; const t = temps[i]; if (t) renameSync(t, resolve(f.path)); });
+    } catch (e) {
+      cleanup();
+      if (e instanceof MigrascoreError) throw e;
+      throw outputWriteError(e, current, current, isSpecialFile(current) ? null : 'the output');
+    }
+  });
 }

@@ -8,12 +8,16 @@ import { sortLevels } from '../survival/design.js';
 import type { ScoreRequest } from './scoreMatrix.js';
 import { analyseLoaded, type SurvivalOptions, type SurvivalRun } from './survival.js';
 import {
-  assembleCohort, clinicalColumns, matchedRowsWithSurvival, prepareExpression, scoreClinicalRows,
-  type ClinicalData, type PreparedExpression,
+  assembleCohort, clinicalColumns, matchedRowsWithSurvival, prepareExpression, prepareScores, scoreClinicalRows, scoreRows,
+  type ClinicalData, type PreparedExpression, type PreparedScores,
 } from './survivalInput.js';
+import type { JoinResult } from '../tcga/join.js';
 import { perGeneCox, type GeneCoxRow } from './perGene.js';
 import { benjaminiHochberg } from '../stats/multipleTesting.js';
 import type { PancanTableRow, SkippedCancer } from '../report/model.js';
+import { timeUnitWarnings } from './timeUnitCheck.js';
+import type { CoxSummary } from './analyseCohort.js';
+import { folderNames } from './cancerFolders.js';
 
 export interface Endpoint {
   name: string;
@@ -24,7 +28,10 @@ export interface Endpoint {
 export interface PancanOptions extends Omit<SurvivalOptions, 'grouping' | 'time' | 'event' | 'endpoint'> {
   cancerColumn: string;
   endpoints: Endpoint[];
-  request: ScoreRequest;
+  /** Score the matrix within each cancer (--expr) ... */
+  request?: ScoreRequest;
+  /** ... or take precomputed scores (--scores, a table from `score`; `column` default: its first score column). */
+  scores?: { file: string; column?: string };
   /** The gene set whose score is analysed (default: the first). */
   set?: string;
   minSamples: number;
@@ -55,10 +62,28 @@ export interface EndpointResult {
   results: CancerResult[];
   skipped: SkippedCancer[];
   genes: GeneCoxRow[];
+  /** The endpoint's times contradict --time-in (timeUnitCheck.ts). */
+  timeWarnings: string[];
+}
+
+/** Where a run's scores come from, whichever the source. */
+export interface ScoreSource {
+  kind: 'expr' | 'scores';
+  /** The analysed score: a gene set's name (--expr) or a score column (--scores). */
+  scoreName: string;
+  /** The expression matrix or the score table. */
+  file: string;
+  joined: JoinResult;
+  /** Files read besides the clinical table. */
+  inputPaths: string[];
 }
 
 export interface PancanRun {
-  expr: PreparedExpression;
+  source: ScoreSource;
+  /** The matrix scored within each cancer (--expr); absent with --scores. */
+  expr?: PreparedExpression;
+  /** Precomputed scores (--scores). */
+  scores?: PreparedScores;
   clinicalPath: string;
   cancerOf: (string | null)[];
   endpoints: EndpointResult[];
@@ -73,38 +98,41 @@ export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
   const cancerOf = textColumn(table, opts.cancerColumn, 'the cancer type (--cancer-col)');
   // Parse every endpoint's columns before the (long) matrix read, so a wrong name fails fast.
   const clinicalByEndpoint = opts.endpoints.map((e) => clinicalColumns(table, { clinical: opts.clinical, time: e.time, event: e.event, covariates: opts.covariates }));
-  const expr = await prepareExpression(opts.request, table.ids, opts.sampleTypes, opts.set);
+  const expr = opts.request ? await prepareExpression(opts.request, table.ids, opts.sampleTypes, opts.set) : undefined;
+  const scores = opts.scores ? prepareScores(opts.scores.file, opts.scores.column, table, opts.sampleTypes) : undefined;
+  const source = scoreSource(expr, scores);
   // Cancer types with at least one matched sample; the others are not part of the run
   // (e.g. TCGA-CDR's 33 types against a matrix of 4) and are only counted.
-  const withSamples = sortLevels(cancerOf.map((c, r) => (expr.joined.sampleForClinical[r] >= 0 ? c : null)));
+  const withSamples = sortLevels(cancerOf.map((c, r) => (source.joined.sampleForClinical[r] >= 0 ? c : null)));
   const withoutSamples = sortLevels(cancerOf).filter((c) => !withSamples.includes(c));
   let cancers = withSamples;
   if (opts.cancers) {
     const unknown = opts.cancers.filter((c) => !cancers.includes(c));
     if (unknown.length) {
       throw new MigrascoreError(
-        `--cancers: ${unknown.join(', ')} ${unknown.length > 1 ? 'have' : 'has'} no sample of ${opts.request.expr} matched to column "${opts.cancerColumn}" of the clinical table ` +
+        `--cancers: ${unknown.join(', ')} ${unknown.length > 1 ? 'have' : 'has'} no sample of ${source.file} matched to column "${opts.cancerColumn}" of the clinical table ` +
           `(cancers with samples: ${cancers.join(', ')}).`, 2);
     }
     cancers = cancers.filter((c) => opts.cancers!.includes(c));
   }
-  const setGenes = geneRowsOfSet(expr);
-  const geneLog2 = opts.perGene ? perGeneNeedsLog2(expr) : false;
+  const setGenes = expr ? geneRowsOfSet(expr) : [];
+  const geneLog2 = opts.perGene && expr ? perGeneNeedsLog2(expr) : false;
   const rowOfId = new Map(table.ids.map((id, r) => [id, r]));
 
   const endpoints: EndpointResult[] = [];
+  const endpointFolders = folderNames(opts.endpoints.map((e) => e.name));
   for (const [k, endpoint] of opts.endpoints.entries()) {
     const clinical = clinicalByEndpoint[k];
-    const dir = opts.endpoints.length > 1 ? `${endpoint.name}/` : '';
+    const dir = opts.endpoints.length > 1 ? `${endpointFolders.get(endpoint.name)}/` : '';
     const results: CancerResult[] = [];
     const skipped: SkippedCancer[] = [];
     const genes: GeneCoxRow[] = [];
     for (const [index, cancer] of cancers.entries()) {
-      const outcome = await analyseCancer(cancer, clinical, cancerOf, expr, opts, endpoint);
+      const outcome = await analyseCancer(cancer, clinical, cancerOf, { expr, scores, joined: source.joined }, opts, endpoint);
       if ('skipped' in outcome) skipped.push(outcome.skipped);
       else {
         results.push(outcome.result);
-        if (opts.perGene) genes.push(...cancerGenes(outcome.result.run, cancer, expr, rowOfId, setGenes, opts, geneLog2));
+        if (opts.perGene && expr) genes.push(...cancerGenes(outcome.result.run, cancer, expr, rowOfId, setGenes, opts, geneLog2));
       }
       opts.onProgress?.({
         endpoint: endpoint.name, cancer, index, total: cancers.length,
@@ -114,30 +142,45 @@ export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
     addFdr(results.map((r) => r.row));
     const fdr = benjaminiHochberg(genes.map((g) => g.p));
     genes.forEach((g, i) => { g.fdr = fdr[i]; });
-    endpoints.push({ endpoint, dir, results, skipped, genes });
+    const timeWarnings = timeUnitWarnings({ column: endpoint.time, times: clinical.time, events: clinical.event, unit: opts.timeIn ?? 'days' });
+    endpoints.push({ endpoint, dir, results, skipped, genes, timeWarnings });
   }
-  return { expr, clinicalPath: opts.clinical, cancerOf, endpoints, setGenes, withoutSamples };
+  return { source, expr, scores, clinicalPath: opts.clinical, cancerOf, endpoints, setGenes, withoutSamples };
+}
+
+function scoreSource(expr: PreparedExpression | undefined, scores: PreparedScores | undefined): ScoreSource {
+  if (expr) {
+    return { kind: 'expr', scoreName: expr.scoring.sets[expr.setIndex].name, file: expr.request.expr, joined: expr.joined, inputPaths: expr.inputPaths };
+  }
+  if (!scores) throw new MigrascoreError('pancan needs scores: --expr FILE (scored within each cancer) or --scores FILE.', 2);
+  return { kind: 'scores', scoreName: scores.column, file: scores.file, joined: scores.joined, inputPaths: [scores.file] };
 }
 
 async function analyseCancer(
-  cancer: string, clinical: ClinicalData, cancerOf: (string | null)[], expr: PreparedExpression,
+  cancer: string, clinical: ClinicalData, cancerOf: (string | null)[],
+  source: { expr?: PreparedExpression; scores?: PreparedScores; joined: JoinResult },
   opts: PancanOptions, endpoint: Endpoint,
 ): Promise<{ result: CancerResult } | { skipped: SkippedCancer }> {
   const inCancer = (r: number) => cancerOf[r] === cancer;
-  const rows = matchedRowsWithSurvival(clinical, expr.joined, inCancer);
+  const { expr, scores, joined } = source;
+  const rows = matchedRowsWithSurvival(clinical, joined, inCancer);
   let events = 0;
   for (const r of rows) events += clinical.event[r];
   const skip = (reason: string) => ({ skipped: { cancer, n: rows.length, events, reason } });
   if (rows.length < opts.minSamples) return skip(`${rows.length} patients with a matched sample and ${endpoint.name} data, fewer than --min-samples ${opts.minSamples}`);
   if (events === 0) return skip(`no ${endpoint.name} events among ${rows.length} patients`);
-  const grouping = await scoreClinicalRows(expr, rows, (r) => !inCancer(r) || expr.joined.sampleForClinical[r] < 0);
+  // --expr: scored on exactly this cancer's cohort; --scores: the given scores of its patients.
+  const grouping = expr
+    ? await scoreClinicalRows(expr, rows, (r) => !inCancer(r) || joined.sampleForClinical[r] < 0)
+    : scoreRows(scores!, inCancer);
   const loaded = assembleCohort(clinical, grouping);
   const survivalOpts: SurvivalOptions = {
     ...opts,
     time: endpoint.time,
     event: endpoint.event,
     endpoint: endpoint.name,
-    grouping: { kind: 'expr', request: opts.request, set: opts.set },
+    cancer: { column: opts.cancerColumn, value: cancer },
+    grouping: expr ? { kind: 'expr', request: expr.request, set: opts.set } : { kind: 'scores', file: scores!.file, column: scores!.column },
   };
   try {
     const run = await analyseLoaded(loaded, survivalOpts, `${cancer} (${endpoint.name})`);
@@ -168,6 +211,20 @@ function tableRow(cancer: string, run: SurvivalRun): PancanTableRow {
     p_continuous: finite(cont?.p),
     fdr_continuous: null,
     cutpoint: typeof cut === 'number' ? cut : null,
+    ...(a.cox_adjusted ? adjustedColumns(a.cox_adjusted) : {}),
+  };
+}
+
+/** The group term of the adjusted model (one group term: two groups), as pancan.tsv's extra columns (R's values, as `hr`). */
+function adjustedColumns(cox: CoxSummary): Partial<PancanTableRow> {
+  const groupTerms = cox.terms.filter((t) => t.term.startsWith('group='));
+  const t = groupTerms.length === 1 ? groupTerms[0] : undefined;
+  const finite = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : x);
+  return {
+    hr_covariate_adjusted: finite(t?.hr),
+    hr_covariate_adjusted_lower: finite(t?.hr_lower),
+    hr_covariate_adjusted_upper: finite(t?.hr_upper),
+    p_covariate_adjusted: finite(t?.p),
   };
 }
 

@@ -3,76 +3,61 @@
 // request, and the self-contained HTML report.
 import { createRequire } from 'node:module';
 import { toJson, toTsv, type OutputFile } from '../io/output.js';
-import { cutpointFigure } from '../plots/cutpointFigure.js';
 import { forestFigure } from '../plots/forestFigure.js';
 import { heatmapFigure } from '../plots/heatmapFigure.js';
-import { svgToPng } from '../plots/png.js';
-import { renderSvg } from '../plots/render.js';
+import { basename } from 'node:path';
+import { cutText, endpointText, scoreText } from './figureLabels.js';
 import { scoreDistributionFigure } from '../plots/scoreDistributionFigure.js';
 import { buildReportHtml } from '../report/html.js';
-import type { CancerSection, EndpointSection, ReportFigure, ReportModel } from '../report/model.js';
+import type { EndpointSection, ReportModel } from '../report/model.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
 import type { EndpointResult, PancanOptions, PancanRun } from './pancan.js';
-import type { SurvivalRun } from './survival.js';
+import { survivalRunFiles } from './survival.js';
+import { adjustedForest, adjustedRows } from './adjustedOutputs.js';
+import { figureFiles, renderFigure, type FigureFormats, type RenderedFigure } from './figureFiles.js';
+import {
+  citations, ENDPOINT_LABELS, inputRoles, linkedFigures, medianSummary, modelParameters, reportInputs, scoringParameters, type ReportContext,
+} from './reportParts.js';
+import type { TimeUnit } from '../plots/timeUnits.js';
+import { endpointFolders, folderNames } from './cancerFolders.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
 export const PANCAN_COLUMNS = ['cancer', 'n', 'events', 'hr', 'hr_lower', 'hr_upper', 'p', 'logrank_p', 'fdr',
   'hr_continuous', 'p_continuous', 'fdr_continuous', 'cutpoint'] as const;
 
-export interface PancanReportContext {
-  command: string;
-  inputs: ReportModel['inputs'];
-  png: boolean;
-}
+/** With --covariates, after the contract's columns: the group term of Surv ~ group + covariates. */
+export const COVARIATE_COLUMNS = ['hr_covariate_adjusted', 'hr_covariate_adjusted_lower', 'hr_covariate_adjusted_upper', 'p_covariate_adjusted'] as const;
 
-interface Figure { name: string; spec: object; svg: string; title: string; caption?: string }
-
-async function figure(name: string, title: string, spec: object, caption?: string): Promise<Figure> {
-  return { name, title, spec, svg: await renderSvg(spec as never), caption };
-}
-
-function figureFiles(dir: string, f: Figure, png: boolean): OutputFile[] {
-  const files: OutputFile[] = [
-    { name: `${dir}${f.name}.vl.json`, content: toJson(f.spec) },
-    { name: `${dir}${f.name}.svg`, content: f.svg },
-  ];
-  if (png) files.push({ name: `${dir}${f.name}.png`, content: svgToPng(f.svg) });
-  return files;
-}
-
-export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx: PancanReportContext): Promise<OutputFile[]> {
+export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx: ReportContext & FigureFormats): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   const sections: EndpointSection[] = [];
-  const scoreName = run.expr.scoring.sets[run.expr.setIndex].name;
+  // Report sections point at files; they are filled in once every file is known.
+  const pending: { section: EndpointSection; figures: { dir: string; figures: RenderedFigure[]; title: (f: RenderedFigure) => string }[] }[] = [];
+  const scoreName = run.source.scoreName;
+  const folders = folderNames(run.endpoints.flatMap((ep) => ep.results.map((r) => r.cancer)));
+  const score = run.expr && opts.request ? scoreText(scoreName, opts.request.method) : `${scoreName} (from ${basename(run.source.file)})`;
   for (const ep of run.endpoints) {
     const { dir } = ep;
-    const cancers: CancerSection[] = [];
+    const section: EndpointSection = {
+      endpoint: ep.endpoint.name, label: ENDPOINT_LABELS[ep.endpoint.name], table: ep.results.map((r) => r.row), skipped: ep.skipped,
+      figures: [], cancers: [], significantCount: significant(ep),
+    };
+    const figureGroups: (typeof pending)[number]['figures'] = [];
     for (const { cancer, run: r } of ep.results) {
-      const cdir = `${dir}${cancer}/`;
-      for (const f of r.files) {
-        files.push({ name: cdir + f.name, content: f.content });
-        if (ctx.png && f.name.endsWith('.svg')) files.push({ name: cdir + f.name.replace(/\.svg$/, '.png'), content: svgToPng(String(f.content)) });
-      }
-      const figs: ReportFigure[] = [{ id: 'km', title: `${cancer}: Kaplan–Meier`, svg: String(r.files.find((f) => f.name === 'km.svg')!.content) }];
-      const cand = r.cutpoint?.candidates;
-      if (cand && typeof r.cutpoint!.value === 'number') {
-        const cf = await figure('cutpoint', `${cancer}: optimal cutpoint`, cutpointFigure({
-          cutpoints: cand.cutpoint, statistics: cand.statistic, chosen: r.cutpoint!.value, valueName: scoreName,
-          pAdjusted: r.cutpoint!.p_adjusted ?? NaN, minprop: r.cutpoint!.minprop ?? opts.minprop,
-        }));
-        files.push(...figureFiles(cdir, cf, ctx.png));
-        figs.push({ id: 'cutpoint', title: cf.title, svg: cf.svg });
-      }
-      cancers.push({ cancer, summary: cancerSummary(r, ep.endpoint.name), figures: figs });
+      const cdir = `${dir}${folders.get(cancer)}/`;
+      files.push(...survivalRunFiles(r, cdir, ctx));
+      section.cancers.push({ cancer, summary: medianSummary(r, ep.endpoint.name, opts.timeUnit as TimeUnit, opts.timeIn), figures: [] });
+      figureGroups.push({ dir: cdir, figures: r.figures, title: (f) => `${cancer}: ${f.title}` });
     }
-    files.push({ name: `${dir}pancan.tsv`, content: toTsv([...PANCAN_COLUMNS], ep.results.map(({ row }) => PANCAN_COLUMNS.map((c) => row[c]))) });
+    const columns = [...PANCAN_COLUMNS, ...(opts.covariates.length ? COVARIATE_COLUMNS : [])];
+    files.push({ name: `${dir}pancan.tsv`, content: toTsv(columns, ep.results.map(({ row }) => columns.map((c) => row[c] ?? null))) });
     files.push({ name: `${dir}pancan_skipped.tsv`, content: toTsv(['cancer', 'n', 'events', 'reason'], ep.skipped.map((s) => [s.cancer, s.n, s.events, s.reason])) });
-    const pancanFigures: Figure[] = [];
+    const pancanFigures: RenderedFigure[] = [];
     const ref = ep.results[0]?.run.analysis.groups[0]?.group ?? 'low';
     const top = ep.results[0]?.run.analysis.groups.at(-1)?.group ?? 'high';
     if (ep.results.length > 0) {
-      pancanFigures.push(await figure('forest', `Hazard ratio by cancer (${ep.endpoint.name})`, forestFigure({
+      pancanFigures.push(await renderFigure('forest', `Hazard ratio by cancer (${ep.endpoint.name})`, forestFigure({
         // A coefficient R flags as possibly infinite (a group without events, common with
         // optimal cutpoints) is shown as not estimable rather than as a huge HR.
         rows: ep.results.map(({ row, run: r }) => {
@@ -84,46 +69,56 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
           };
         }),
         title: `${scoreName} score and ${ep.endpoint.name}`,
+        subtitle: `${endpointText(ep.endpoint.name, ep.endpoint.time, ep.endpoint.event)}; ${score}, ${cutText(opts.split)} within each cancer`,
         hrLabel: `HR (${top} vs ${ref} ${scoreName} score)`,
       }), 'Cox model of the score group in each cancer; bars are 95% CIs; FDR = Benjamini–Hochberg over the log-rank p-values.'));
-      pancanFigures.push(await figure('score_distribution', `${scoreName} score by cancer`, scoreDistributionFigure({
+      pancanFigures.push(await renderFigure('score_distribution', `${scoreName} score by cancer`, scoreDistributionFigure({
         cancers: ep.results.map(({ cancer, run: r }) => ({ cancer, values: r.loaded.values ?? new Float64Array(), cutpoints: cutpointsOf(r.cutpoint?.value) })),
         scoreName, split: opts.splitText,
+        title: `${score} by cancer`, subtitle: `${ep.endpoint.name} cohort; ${cutText(opts.split)} within each cancer`,
       })));
     }
     if (opts.perGene && ep.genes.length > 0) {
       files.push({ name: `${dir}pancan_genes.tsv`, content: toTsv(['gene', 'cancer', 'n', 'events', 'hr', 'hr_lower', 'hr_upper', 'p', 'fdr'],
         ep.genes.map((g) => [g.gene, g.cancer, g.n, g.events, g.hr, g.hr_lower, g.hr_upper, g.p, g.fdr ?? null])) });
-      pancanFigures.push(await figure('heatmap', `${scoreName} genes × cancer (${ep.endpoint.name})`, heatmapFigure({
+      pancanFigures.push(await renderFigure('heatmap', `${scoreName} genes × cancer (${ep.endpoint.name})`, heatmapFigure({
         genes: run.setGenes.map((g) => g.gene),
         cancers: ep.results.map((r) => r.cancer),
         cells: ep.genes.map((g) => ({ gene: g.gene, cancer: g.cancer, hr: g.hr, p: g.p, fdr: g.fdr ?? null, n: g.n })),
         title: `Per-gene Cox (HR per SD of expression), ${ep.endpoint.name}`,
+        subtitle: `Genes of ${scoreName}; ${endpointText(ep.endpoint.name, ep.endpoint.time, ep.endpoint.event)}`,
       }), 'Colour: log2 HR per SD of log2 expression; * FDR < 0.05 (BH over all gene × cancer tests).'));
     }
-    for (const f of pancanFigures) files.push(...figureFiles(dir, f, ctx.png));
-    sections.push({
-      endpoint: ep.endpoint.name,
-      label: ENDPOINT_LABELS[ep.endpoint.name],
-      table: ep.results.map((r) => r.row),
-      skipped: ep.skipped,
-      figures: pancanFigures.map((f) => ({ id: f.name, title: f.title, svg: f.svg, caption: f.caption })),
-      cancers,
-      significantCount: significant(ep),
-    });
+    if (opts.covariates.length && ep.results.length > 0) {
+      const rows = adjustedRows(ep);
+      section.adjusted = { covariates: opts.covariates, rows };
+      pancanFigures.push(await adjustedForest(rows, ep.endpoint.name, scoreName, opts.covariates, [ref, top], opts.confLevel));
+    }
+    for (const f of pancanFigures) files.push(...figureFiles(dir, f, ctx));
+    sections.push(section);
+    pending.push({ section, figures: [{ dir, figures: pancanFigures, title: (f) => f.title }, ...figureGroups] });
   }
-  const model = reportModel(run, opts, ctx, sections);
-  files.push({ name: 'pancan.json', content: toJson(runSummary(run, opts, model)) });
+  const names = [...files.map((f) => f.name), 'pancan.json', 'index.html'];
+  for (const { section, figures: [pan, ...perCancer] } of pending) {
+    section.figures = linkedFigures(pan.figures, pan.dir, names);
+    perCancer.forEach((g, i) => { section.cancers[i].figures = linkedFigures(g.figures, g.dir, names, g.title); });
+  }
+  const inputs = await reportInputs(inputRoles([opts.clinical, ...run.source.inputPaths], opts.clinical, run.source.kind));
+  const model = reportModel(run, opts, ctx, inputs, sections, names);
+  files.push({ name: 'pancan.json', content: toJson({ ...runSummary(run, opts, model), cancer_folders: Object.fromEntries(folders), ...endpointFolders(run.endpoints) }) });
   files.push({ name: 'index.html', content: buildReportHtml(model) });
   return files;
 }
 
-function withoutSamplesNote(run: PancanRun): string[] {
-  const n = run.withoutSamples.length;
-  return n ? [`${n} cancer type${n > 1 ? 's' : ''} of the clinical table had no sample in the matrix: ${run.withoutSamples.join(', ')}.`] : [];
+/** Time-unit warnings of every endpoint, named by endpoint when there are several. */
+export function timeWarnings(run: PancanRun): string[] {
+  return run.endpoints.flatMap((ep) => ep.timeWarnings.map((w) => (run.endpoints.length > 1 ? `${ep.endpoint.name}: ${w}` : w)));
 }
 
-const ENDPOINT_LABELS: Record<string, string> = { OS: 'Overall survival', DSS: 'Disease-specific survival', DFI: 'Disease-free interval', PFI: 'Progression-free interval' };
+function withoutSamplesNote(run: PancanRun): string[] {
+  const n = run.withoutSamples.length;
+  return n ? [`${n} cancer type${n > 1 ? 's' : ''} of the clinical table had no sample in ${run.expr ? 'the matrix' : 'the score table'}: ${run.withoutSamples.join(', ')}.`] : [];
+}
 
 function cutpointsOf(value: number | number[] | undefined): number[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -134,44 +129,30 @@ export function significant(ep: EndpointResult, threshold = 0.05): number {
 }
 
 
-/** Median survival per group (the card's table row already shows n, HR, p and FDR). */
-function cancerSummary(run: SurvivalRun, endpoint: string): string {
-  const parts = run.analysis.groups.map((g) => `${g.group} ${g.median === null ? 'not reached' : `${Math.round(g.median)} days`}`);
-  return `Median ${endpoint}: ${parts.join(', ')}.`;
-}
-
-function reportModel(run: PancanRun, opts: PancanOptions, ctx: PancanReportContext, endpoints: EndpointSection[]): ReportModel {
-  const req = opts.request;
-  const citations: ReportModel['citations'] = [
-    { text: 'Hänzelmann S, Castelo R, Guinney J. GSVA: gene set variation analysis for microarray and RNA-seq data. BMC Bioinformatics. 2013;14:7.', doi: '10.1186/1471-2105-14-7' },
-    { text: 'Therneau TM. A Package for Survival Analysis in R (survival 3.5). Cox model, Kaplan–Meier and log-rank as in R.' },
-    { text: 'Qin Y, et al. Pan-cancer analysis of migrasome genes. Front Immunol. 2022;13:994828.', doi: '10.3389/fimmu.2022.994828' },
-  ];
-  if (opts.clinical === TCGA_CDR.path) citations.unshift({ text: TCGA_CDR.citation, doi: TCGA_CDR.doi });
-  if (opts.split.kind === 'optimal') citations.push({ text: 'Lausen B, Schumacher M. Maximally selected rank statistics. Biometrics. 1992;48:73–85 (maxstat, Lau92 p-value).', doi: '10.2307/2532740' });
+function reportModel(run: PancanRun, opts: PancanOptions, ctx: ReportContext, inputs: ReportModel['inputs'], endpoints: EndpointSection[], files: string[]): ReportModel {
+  const scoring = run.expr?.scoring;
   return {
     title: 'migrascore pan-cancer report',
     generatedAt: new Date().toISOString(),
     version: VERSION,
     command: ctx.command,
     parameters: [
-      { name: 'Gene set', value: run.expr.scoring.sets.map((s) => s.name).join(', ') + (run.expr.scoring.sets.length > 1 ? ` (analysed: ${run.expr.scoring.sets[run.expr.setIndex].name})` : '') },
-      { name: 'Score method', value: req.method + (req.method === 'gsva' ? ` (kcdf ${req.kcdf})` : '') },
-      { name: 'Log scale', value: `--log2 ${req.log2}: ${run.expr.scoring.report.log2.applied ? 'log2(x+1) applied' : 'as given'} (${run.expr.scoring.report.log2.reason})` },
+      ...(scoring && opts.request
+        ? scoringParameters(opts.request, scoring.sets.map((s) => s.name), run.source.scoreName, scoring.report.log2)
+        : [{ name: 'Scores', value: `column ${run.source.scoreName} of ${run.source.file} (precomputed; not rescored within each cancer)` }]),
       { name: 'Endpoints', value: opts.endpoints.map((e) => `${e.name} (${e.time}, ${e.event})`).join('; ') },
-      { name: 'Split', value: opts.splitText + (opts.split.kind === 'optimal' ? ` (minprop ${opts.minprop})` : '') },
-      { name: 'Cox ties', value: opts.ties },
-      { name: 'Covariates', value: opts.covariates.length ? opts.covariates.join(', ') : 'none' },
+      ...modelParameters(opts, false),
       { name: 'Minimum patients per cancer', value: String(opts.minSamples) },
-      { name: 'Sample types', value: run.expr.joined.report.sample_types.join(', ') },
+      { name: 'Sample types', value: run.source.joined.report.sample_types.join(', ') },
       { name: 'Clinical table', value: opts.clinical === TCGA_CDR.path ? 'tcga-cdr (built in)' : opts.clinical },
     ],
-    inputs: ctx.inputs,
-    citations,
-    geneReport: run.expr.scoring.report.genesets,
-    join: run.expr.joined.report,
-    messages: [...run.expr.scoring.report.messages, ...withoutSamplesNote(run)],
+    inputs,
+    citations: citations({ clinical: opts.clinical, optimal: opts.split.kind === 'optimal', scored: scoring !== undefined }),
+    geneReport: scoring?.report.genesets ?? [],
+    join: run.source.joined.report,
+    messages: [...(scoring?.report.messages ?? []), ...timeWarnings(run), ...withoutSamplesNote(run)],
     endpoints,
+    files,
     confLevel: opts.confLevel,
   };
 }
@@ -181,8 +162,8 @@ function runSummary(run: PancanRun, opts: PancanOptions, model: ReportModel): Re
     migrascore_version: VERSION,
     parameters: Object.fromEntries(model.parameters.map((p) => [p.name, p.value])),
     inputs: model.inputs,
-    join: run.expr.joined.report,
-    scoring: run.expr.scoring.report,
+    join: run.source.joined.report,
+    ...(run.expr ? { scoring: run.expr.scoring.report } : { scores: { file: run.source.file, column: run.source.scoreName } }),
     endpoints: run.endpoints.map((ep) => ({
       endpoint: ep.endpoint.name,
       folder: ep.dir || '.',
@@ -190,6 +171,8 @@ function runSummary(run: PancanRun, opts: PancanOptions, model: ReportModel): Re
       significant_fdr_0_05: significant(ep),
       skipped: ep.skipped,
     })),
+    time_unit: { input: opts.timeIn ?? 'days', display: opts.timeUnit },
+    warnings: timeWarnings(run),
     min_samples: opts.minSamples,
     cancers_without_samples: run.withoutSamples,
   };

@@ -7,9 +7,12 @@ import { ruleCutpoints, splitAtCutpoints, splitExtremes, type ValueSplit } from 
 import { analyseCohort, type CohortAnalysis } from './analyseCohort.js';
 import { loadSurvivalInput, type LoadedCohort } from './survivalInput.js';
 import type { CutpointSummary, SurvivalOptions } from './survivalTypes.js';
-import { survivalOutputFiles } from './survivalOutputs.js';
+import { survivalOutputs } from './survivalOutputs.js';
 import type { OutputFile } from '../io/output.js';
+import { figureFiles, type FigureFormats, type RenderedFigure } from './figureFiles.js';
 import { pickNumbers, pickTerms, rowsWhere } from './rows.js';
+import { requireCompleteCases } from './covariateCheck.js';
+import { timeUnitWarnings } from './timeUnitCheck.js';
 
 export type { CutpointSummary, SurvivalOptions } from './survivalTypes.js';
 
@@ -19,7 +22,20 @@ export interface SurvivalRun {
   labels: (string | null)[];
   analysis: CohortAnalysis;
   cutpoint?: CutpointSummary;
-  files: OutputFile[];
+  /** km.tsv, groups.tsv, summary.json (and cutpoint.tsv). */
+  tables: OutputFile[];
+  /** km (and cutpoint): written with figureFiles, inlined in the report. */
+  figures: RenderedFigure[];
+  /** The times contradict --time-in (also in summary.json warnings). */
+  timeWarnings: string[];
+}
+
+/** Every file of a survival run, in folder `dir` ('' or ending in '/'). */
+export function survivalRunFiles(run: SurvivalRun, dir: string, formats: FigureFormats): OutputFile[] {
+  return [
+    ...run.tables.map((f) => ({ name: dir + f.name, content: f.content })),
+    ...run.figures.flatMap((f) => figureFiles(dir, f, formats)),
+  ];
 }
 
 export async function runSurvival(opts: SurvivalOptions): Promise<SurvivalRun> {
@@ -49,6 +65,7 @@ export async function analyseLoaded(loaded: LoadedCohort, opts: SurvivalOptions,
   }
 
   const rows = rowsWhere(groupOf.length, (i) => groupOf[i] >= 0);
+  requireCompleteCases(pickTerms(loaded.covariates, rows), pickNumbers(loaded.event, rows), context);
   const analysis = analyseCohort(
     {
       time: pickNumbers(loaded.time, rows),
@@ -62,8 +79,9 @@ export async function analyseLoaded(loaded: LoadedCohort, opts: SurvivalOptions,
     context,
   );
   const labels = Array.from(groupOf, (g) => (g >= 0 ? levels[g] : null));
-  const files = await survivalOutputFiles({ opts, loaded, labels, analysis, cutpoint });
-  return { loaded, labels, analysis, cutpoint, files };
+  const timeWarnings = timeUnitWarnings({ column: opts.time, times: loaded.time, events: loaded.event, unit: opts.timeIn ?? 'days' });
+  const { tables, figures } = await survivalOutputs({ opts, loaded, labels, analysis, cutpoint, timeWarnings });
+  return { loaded, labels, analysis, cutpoint, tables, figures, timeWarnings };
 }
 
 function splitValue(loaded: LoadedCohort, opts: SurvivalOptions, context: string): { split: ValueSplit; cutpoint: CutpointSummary } {

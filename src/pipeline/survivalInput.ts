@@ -11,6 +11,7 @@ import { loadScoreColumn } from '../io/scores.js';
 import { joinSamplesToClinical, type JoinReport, type JoinResult } from '../tcga/join.js';
 import { SampleScratch, selectSamples } from '../score/subset.js';
 import { covariateTerm, type DesignTerm } from '../survival/design.js';
+import { assertCovariateLevels, assertGroupLevels } from './levelCap.js';
 import { loadForScoring, onMethodScale, scoreLoaded, type LoadedForScoring, type ScoreRequest, type ScoreRunReport } from './scoreMatrix.js';
 import { pickItems, pickNumbers, pickTerms } from './rows.js';
 
@@ -32,6 +33,8 @@ export interface ClinicalInputOptions {
 export interface SurvivalInputOptions extends ClinicalInputOptions {
   grouping: GroupingSource;
   sampleTypes?: string[];
+  /** The clinical table's cancer-type column and, with --cancer, the one cancer analysed. */
+  cancer?: { column: string; value?: string };
 }
 
 /** Rows with survival data and their grouping input, before any split. */
@@ -51,6 +54,10 @@ export interface LoadedCohort {
   /** Gene matching, scale and method of a score computed in this run (--expr). */
   scoring?: ScoreRunReport;
   dropped: { missing_survival: number; missing_group: number };
+  /** Cancer type per row, when the clinical table has a known cancer column. */
+  cancers?: (string | null)[];
+  /** Warnings about the cohort itself (e.g. several cancer types under one cut). */
+  warnings?: string[];
 }
 
 /** The clinical table with its survival and covariate columns parsed (all rows). */
@@ -77,7 +84,11 @@ export function clinicalColumns(table: ClinicalTable, opts: Omit<ClinicalInputOp
     table,
     time: timeColumn(table, opts.time),
     event: eventColumn(table, opts.event),
-    covariates: opts.covariates.map((c) => covariateTerm(c, textColumn(table, c, 'a covariate (--covariates)'))),
+    covariates: opts.covariates.map((c) => {
+      const term = covariateTerm(c, textColumn(table, c, 'a covariate (--covariates)'));
+      assertCovariateLevels(term);
+      return term;
+    }),
   };
 }
 
@@ -125,28 +136,97 @@ export function assembleCohort(clinical: ClinicalData, g: RowGrouping): LoadedCo
 
 export async function loadSurvivalInput(opts: SurvivalInputOptions): Promise<LoadedCohort> {
   const clinical = loadClinicalData(opts);
+  const cancerOf = opts.cancer ? textColumn(clinical.table, opts.cancer.column, 'the cancer type (--cancer-col)') : undefined;
+  const chosen = opts.cancer?.value;
+  // --cancer: only that cancer's rows exist for the analysis (and for scoring, as in pancan).
+  const inCohort = chosen === undefined ? () => true : (r: number) => cancerOf![r] === chosen;
+  const loaded = await loadGrouping(clinical, opts, inCohort, chosen === undefined ? undefined : { column: opts.cancer!.column, value: chosen, values: cancerOf! });
+  if (!cancerOf) return loaded;
+  const rowOf = new Map(clinical.table.ids.map((id, r) => [id, r]));
+  const cancers = pickItems(cancerOf, Int32Array.from(loaded.ids, (id) => rowOf.get(id)!));
+  return { ...loaded, cancers, warnings: chosen === undefined ? mixedCancerWarning(cancers, opts) : [] };
+}
+
+async function loadGrouping(
+  clinical: ClinicalData, opts: SurvivalInputOptions, inCohort: (r: number) => boolean,
+  cancer?: { column: string; value: string; values: (string | null)[] },
+): Promise<LoadedCohort> {
   const { table } = clinical;
   const g = opts.grouping;
+  if (cancer && !cancer.values.includes(cancer.value)) throw unknownCancer(cancer.value, cancer.values, `no row of the clinical table has "${cancer.value}" in column "${cancer.column}"`);
   if (g.kind === 'group') {
-    return assembleCohort(clinical, { categories: textColumn(table, g.column, 'the grouping (--group)'), inputPaths: [] });
+    const categories = textColumn(table, g.column, 'the grouping (--group)');
+    assertGroupLevels(categories.filter((_, r) => inCohort(r)), g.column);
+    return assembleCohort(clinical, { categories, inputPaths: [], excluded: (r) => !inCohort(r) });
   }
   if (g.kind === 'value') {
-    return assembleCohort(clinical, { values: numericColumn(table, g.column, 'value (--value)'), valueName: g.column, inputPaths: [] });
+    return assembleCohort(clinical, { values: numericColumn(table, g.column, 'value (--value)'), valueName: g.column, inputPaths: [], excluded: (r) => !inCohort(r) });
   }
   if (g.kind === 'expr') {
     const expr = await prepareExpression(g.request, table.ids, opts.sampleTypes, g.set);
-    const cohortRows = matchedRowsWithSurvival(clinical, expr.joined);
-    return assembleCohort(clinical, await scoreClinicalRows(expr, cohortRows));
+    if (cancer && !cancer.values.some((c, r) => c === cancer.value && expr.joined.sampleForClinical[r] >= 0)) {
+      throw unknownCancer(cancer.value, cancer.values.map((c, r) => (expr.joined.sampleForClinical[r] >= 0 ? c : null)),
+        `no sample of ${g.request.expr} matches a patient with "${cancer.value}" in column "${cancer.column}"`);
+    }
+    const cohortRows = matchedRowsWithSurvival(clinical, expr.joined, inCohort);
+    return assembleCohort(clinical, await scoreClinicalRows(expr, cohortRows, (r) => !inCohort(r) || expr.joined.sampleForClinical[r] < 0));
   }
-  const scores = loadScoreColumn(g.file, g.column);
-  const joined = joinSamplesToClinical(scores.sampleIds, table.ids, opts.sampleTypes);
-  if (joined.report.matched === 0) throw noMatch(g.file, scores.sampleIds, table);
+  return assembleCohort(clinical, scoreRows(prepareScores(g.file, g.column, table, opts.sampleTypes), inCohort));
+}
+
+/** A score table (from `score`) read once and joined to the clinical rows. */
+export interface PreparedScores {
+  file: string;
+  column: string;
+  joined: JoinResult;
+  /** The score of each clinical row (NaN without a matched sample). */
+  values: Float64Array;
+}
+
+export function prepareScores(file: string, column: string | undefined, table: ClinicalTable, sampleTypes: string[] | undefined): PreparedScores {
+  const scores = loadScoreColumn(file, column);
+  const joined = joinSamplesToClinical(scores.sampleIds, table.ids, sampleTypes);
+  if (joined.report.matched === 0) throw noMatch(file, scores.sampleIds, table);
   const values = new Float64Array(table.rows.length).fill(NaN);
   for (let r = 0; r < values.length; r++) if (joined.sampleForClinical[r] >= 0) values[r] = scores.values[joined.sampleForClinical[r]];
-  return assembleCohort(clinical, {
-    values, valueName: scores.column, join: joined.report, inputPaths: [g.file],
-    excluded: (r) => joined.sampleForClinical[r] < 0,
-  });
+  return { file, column: scores.column, joined, values };
+}
+
+/** The grouping of the rows with a matched score among those `inCohort` accepts (scores as given, not recomputed). */
+export function scoreRows(scores: PreparedScores, inCohort: (r: number) => boolean = () => true): RowGrouping {
+  const { joined } = scores;
+  return {
+    values: scores.values, valueName: scores.column, join: joined.report, inputPaths: [scores.file],
+    excluded: (r) => joined.sampleForClinical[r] < 0 || !inCohort(r),
+  };
+}
+
+function unknownCancer(value: string, values: (string | null)[], what: string): MigrascoreError {
+  const counts = cancerCounts(values);
+  return new MigrascoreError(
+    `--cancer ${value}: ${what}. ` +
+      `Cancer types present: ${counts.map(([c, n]) => `${c} (${n})`).join(', ') || 'none'}. Choose one of them (names are case-sensitive).`, 2);
+}
+
+/** Cancer types with their counts, most frequent first, then by name. */
+function cancerCounts(values: (string | null)[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const c of values) if (c !== null) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** One cut (or one grouping) across several cancer types mixes cancer with score: say so. */
+function mixedCancerWarning(cancers: (string | null)[], opts: SurvivalInputOptions): string[] {
+  const counts = cancerCounts(cancers);
+  if (counts.length < 2) return [];
+  const what = opts.grouping.kind === 'group'
+    ? `the groups of "${opts.grouping.column}" are compared across cancer types`
+    : 'one cut is applied across cancer types';
+  return [
+    `The analysed patients belong to ${counts.length} cancer types (${counts.map(([c, n]) => `${c} ${n}`).join(', ')}; column "${opts.cancer!.column}"): ` +
+      `${what}, so groups and hazard ratios partly reflect cancer type (scores and survival differ between cancers). ` +
+      `Analyse one with --cancer C, or each with \`migrascore pancan\`.`,
+  ];
 }
 
 function noMatch(file: string, sampleIds: string[], table: ClinicalTable): MigrascoreError {

@@ -1,14 +1,17 @@
-// Turns a survival run into the contract's files: km.tsv, groups.tsv, summary.json,
-// km.vl.json, km.svg (and cutpoint.tsv for an optimal split).
+// Turns a survival run into the contract's files: the tables km.tsv, groups.tsv,
+// summary.json (and cutpoint.tsv for an optimal split) and the figures km (and cutpoint
+// for an optimal split), written by figureFiles.
 import { createRequire } from 'node:module';
 import { toJson, toTsv, type OutputFile } from '../io/output.js';
+import { cutpointFigure } from '../plots/cutpointFigure.js';
 import { kaplanMeierFigure } from '../plots/kmFigure.js';
-import { renderSvg } from '../plots/render.js';
 import type { TimeUnit } from '../plots/timeUnits.js';
+import { cutpointTitles, kmTitles } from './figureLabels.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
 import type { CohortAnalysis } from './analyseCohort.js';
 import type { LoadedCohort } from './survivalInput.js';
 import type { CutpointSummary, SurvivalOptions } from './survivalTypes.js';
+import { renderFigure, type RenderedFigure } from './figureFiles.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -18,6 +21,8 @@ export interface SurvivalOutputInput {
   labels: (string | null)[];
   analysis: CohortAnalysis;
   cutpoint?: CutpointSummary;
+  /** Warnings that the times contradict --time-in (timeUnitCheck.ts). */
+  timeWarnings?: string[];
 }
 
 export function kmTable(analysis: CohortAnalysis): string {
@@ -30,7 +35,8 @@ export function kmTable(analysis: CohortAnalysis): string {
   return toTsv(['group', 'time', 'n_risk', 'n_event', 'n_censor', 'surv', 'std_err', 'lower', 'upper'], rows);
 }
 
-export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutputInput): Record<string, unknown> {
+export function summaryObject(input: SurvivalOutputInput): Record<string, unknown> {
+  const { opts, loaded, analysis, cutpoint } = input;
   const a = analysis;
   const grouping = opts.grouping;
   return {
@@ -46,8 +52,10 @@ export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutp
           : { source: grouping.kind, column: grouping.column },
       split: grouping.kind === 'group' ? null : opts.splitText,
       covariates: opts.covariates,
+      ...(opts.cancer ? { cancer: { column: opts.cancer.column, value: opts.cancer.value ?? null } } : {}),
     },
     ...(opts.clinical === TCGA_CDR.path ? { clinical_source: { name: TCGA_CDR.name, citation: TCGA_CDR.citation, doi: TCGA_CDR.doi } } : {}),
+    time_unit: { input: opts.timeIn ?? 'days', display: opts.timeUnit },
     conf_type: opts.confType,
     conf_level: opts.confLevel,
     n: a.n,
@@ -63,7 +71,7 @@ export function summaryObject({ opts, loaded, analysis, cutpoint }: SurvivalOutp
     ...(loaded.join ? { join: loaded.join } : {}),
     ...(loaded.scoring ? { scoring: loaded.scoring } : {}),
     dropped: loaded.dropped,
-    warnings: a.warnings,
+    warnings: [...(loaded.warnings ?? []), ...a.warnings, ...(input.timeWarnings ?? [])],
   };
 }
 
@@ -72,7 +80,13 @@ function withoutCandidates(c: CutpointSummary): Omit<CutpointSummary, 'candidate
   return rest;
 }
 
-export async function survivalOutputFiles(input: SurvivalOutputInput): Promise<OutputFile[]> {
+/** A survival run's tables and figures (their files: figureFiles). */
+export interface SurvivalOutputs {
+  tables: OutputFile[];
+  figures: RenderedFigure[];
+}
+
+export async function survivalOutputs(input: SurvivalOutputInput): Promise<SurvivalOutputs> {
   const { loaded, labels, analysis, cutpoint, opts } = input;
   const withValue = loaded.values !== null;
   const groupRows = loaded.ids.map((id, i) => (withValue ? [id, labels[i] ?? 'NA', loaded.values![i]] : [id, labels[i] ?? 'NA']));
@@ -92,6 +106,9 @@ export async function survivalOutputFiles(input: SurvivalOutputInput): Promise<O
   const spec = kaplanMeierFigure({
     groups: analysis.curves.map(({ group, curve }) => ({ name: group, ...curve })),
     timeUnit: opts.timeUnit as TimeUnit,
+    inputUnit: opts.timeIn,
+    ...opts.figures,
+    ...kmTitles(kmSubject(input), opts.figures),
     groupingLabel: groupingLabel(input),
     logrank: analysis.logrank,
     // Not a number to print when R flags the coefficient as possibly infinite (separation).
@@ -101,9 +118,24 @@ export async function survivalOutputFiles(input: SurvivalOutputInput): Promise<O
     })),
     confLevel: opts.confLevel,
   });
-  files.push({ name: 'km.vl.json', content: toJson(spec) });
-  files.push({ name: 'km.svg', content: await renderSvg(spec) });
-  return files;
+  const figures = [await renderFigure('km', 'Kaplan–Meier', spec)];
+  if (cutpoint?.candidates && typeof cutpoint.value === 'number') {
+    figures.push(await renderFigure('cutpoint', 'Optimal cutpoint', cutpointFigure({
+      cutpoints: cutpoint.candidates.cutpoint, statistics: cutpoint.candidates.statistic, chosen: cutpoint.value,
+      valueName: loaded.valueName ?? 'value', pAdjusted: cutpoint.p_adjusted ?? NaN, minprop: cutpoint.minprop ?? opts.minprop,
+      ...cutpointTitles(kmSubject(input)),
+    })));
+  }
+  return { tables: files, figures };
+}
+
+function kmSubject({ opts, loaded }: SurvivalOutputInput): Parameters<typeof kmTitles>[0] {
+  const g = opts.grouping;
+  return {
+    cancer: opts.cancer?.value, endpoint: opts.endpoint, time: opts.time, event: opts.event, split: opts.split,
+    grouping: g.kind === 'expr' ? { kind: 'expr', set: loaded.valueName ?? '', method: g.request.method }
+      : g.kind === 'scores' ? { kind: 'scores', file: g.file, column: loaded.valueName ?? '' } : g,
+  };
 }
 
 function groupingLabel({ opts, loaded, cutpoint }: SurvivalOutputInput): string {

@@ -1,5 +1,6 @@
 // The options and cutpoint summary of a survival run, shared by the analysis
 // (survival.ts) and its files (survivalOutputs.ts) so neither imports the other back.
+import type { KmFigureInput } from '../plots/kmTypes.js';
 import type { TimeUnit } from '../plots/timeUnits.js';
 import type { CutpointResult } from '../survival/cutpoint.js';
 import type { SplitRule } from '../survival/stratify.js';
@@ -10,8 +11,18 @@ export interface SurvivalOptions extends SurvivalInputOptions, AnalysisOptions {
   split: SplitRule;
   splitText: string;
   minprop: number;
+  /** Display unit of times in figures and texts (statistics stay in `timeIn`). */
   timeUnit: TimeUnit;
+  /** Unit of the clinical table's times (--time-in; default days). */
+  timeIn?: TimeUnit;
   endpoint?: string;
+  figures?: FigureOptions;
+}
+
+/** How figures look (--ci, --max-time, --break-time, --title, --palette, --width/--height). */
+export interface FigureOptions extends Pick<KmFigureInput, 'ci' | 'maxTime' | 'breakTime' | 'palette' | 'width' | 'height'> {
+  /** KM title; `{cancer}` and `{endpoint}` are replaced (default: built from the run). */
+  title?: string;
 }
 
 export interface CutpointSummary {

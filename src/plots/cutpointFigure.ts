@@ -24,6 +24,8 @@ export interface CutpointFigureInput {
   /** Smallest proportion of samples in a group that was allowed. */
   minprop: number;
   title?: string;
+  /** Second title line: what the figure shows (cancer, endpoint, score, cut rule). */
+  subtitle?: string;
 }
 
 export const CUTPOINT_PLOT_WIDTH = 560;
@@ -152,6 +154,7 @@ export function cutpointFigure(input: CutpointFigureInput): TopLevelSpec {
   return layeredFigure({
     description: `Standardized log-rank statistic by cutpoint of ${input.valueName}`,
     title: input.title,
+    subtitle: input.subtitle,
     width: W,
     height: H,
     layer: layers,

@@ -41,9 +41,11 @@ export function figureConfig(options: { legendFonts?: boolean } = {}): Record<st
   };
 }
 
-/** A figure title as the Kaplan–Meier figure sets it. */
-export function figureTitle(title: string | undefined): Record<string, unknown> {
-  return title ? { title: { text: title, anchor: 'start', fontSize: 15, fontWeight: 'bold', offset: 12, color: TEXT_COLOR } } : {};
+/** A figure title as the Kaplan–Meier figure sets it, with an optional subtitle line under it. */
+export function figureTitle(title: string | undefined, subtitle?: string): Record<string, unknown> {
+  if (!title) return {};
+  const sub = subtitle ? { subtitle, subtitleFontSize: LABEL_SIZE, subtitleColor: MUTED_TEXT_COLOR, subtitlePadding: 4 } : {};
+  return { title: { text: title, anchor: 'start', fontSize: 15, fontWeight: 'bold', offset: 12, color: TEXT_COLOR, ...sub } };
 }
 
 /** Deep copy as JSON with every non-finite number replaced by null. */
@@ -55,6 +57,8 @@ export function jsonSafeSpec(spec: object): TopLevelSpec {
 export interface LayeredFigure {
   description: string;
   title?: string;
+  /** A second, lighter title line (what the figure shows: cancer, endpoint, score, cut). */
+  subtitle?: string;
   width: number;
   height: number;
   layer: object[];
@@ -69,7 +73,7 @@ export function layeredFigure(figure: LayeredFigure): TopLevelSpec {
   return jsonSafeSpec({
     $schema: VEGA_LITE_SCHEMA,
     description: figure.description,
-    ...figureTitle(figure.title),
+    ...figureTitle(figure.title, figure.subtitle),
     background: 'white',
     padding: 12,
     width: figure.width,

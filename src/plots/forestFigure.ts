@@ -28,6 +28,8 @@ export type ForestOrder = 'hr' | 'input' | 'p' | 'cancer';
 export interface ForestFigureInput {
   rows: ForestRow[];
   title?: string;
+  /** Second title line: what the figure shows (cancer, endpoint, score, cut rule). */
+  subtitle?: string;
   /** x-axis title, e.g. "HR (high vs low score)". */
   hrLabel: string;
   /** Rows with FDR below this are highlighted (default 0.05). */
@@ -370,6 +372,7 @@ export function forestFigure(input: ForestFigureInput): TopLevelSpec {
   return layeredFigure({
     description: `Forest plot: ${input.hrLabel} per cancer with ${formatConfLevel(confLevel)} CI`,
     title: input.title,
+    subtitle: input.subtitle,
     width,
     height,
     layer: layers,

@@ -6,7 +6,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import { LABEL_SIZE, layeredFigure, MUTED_TEXT_COLOR, NOTE_SIZE, TEXT_COLOR, textLayers, type TextCell } from './figureStyle.js';
-import { formatPValue, formatRatio } from '../format/numbers.js';
+import { formatPValue, formatRatio, formatSignificant } from '../format/numbers.js';
 import { DIVERGING_BLUE_RED, MISSING_FILL } from './palette.js';
 import { estimateTextWidth } from './render.js';
 
@@ -24,6 +24,8 @@ export interface HeatmapFigureInput {
   cancers: string[];
   cells: HeatmapCell[];
   title?: string;
+  /** Second title line: what the figure shows (cancer, endpoint, score, cut rule). */
+  subtitle?: string;
   /** '*' marks FDR below this (default 0.05). */
   fdrThreshold?: number;
   /** '·' marks p below this when FDR is not significant (default 0.05). */
@@ -192,7 +194,7 @@ export function heatmapFigure(input: HeatmapFigureInput): TopLevelSpec {
     text.push({ x: kx + 16, y: keyY, text: k.label, size: NOTE_SIZE, color: TEXT_COLOR });
     kx += 16 + estimateTextWidth(k.label, NOTE_SIZE) + 22;
   }
-  const short = (v: number) => String(Number(v.toPrecision(2)));
+  const short = (v: number) => formatSignificant(v, 2);
   const note = `Colour: log2 hazard ratio, saturating at HR \u2264 ${short(1 / limit)} and \u2265 ${short(limit)}.`;
   text.push({ x: left, y: keyY + 18, text: note, size: NOTE_SIZE, color: MUTED_TEXT_COLOR });
   if (genes.length === 0 || cancers.length === 0) {
@@ -248,6 +250,7 @@ export function heatmapFigure(input: HeatmapFigureInput): TopLevelSpec {
   return layeredFigure({
     description: 'Hazard ratio per gene and cancer (colour: log2 HR; * FDR, · nominal p)',
     title: input.title,
+    subtitle: input.subtitle,
     width,
     height,
     layer: layers,

@@ -7,7 +7,7 @@ import { formatConfLevel } from '../format/numbers.js';
 import { hazardRatioText, logrankText } from './format.js';
 import type { KmFigureGroup, KmFigureInput } from './kmTypes.js';
 import { estimateTextWidth } from './render.js';
-import { convertDays, type TimeUnit } from './timeUnits.js';
+import { convertTime, type TimeUnit } from './timeUnits.js';
 
 const ANNOT_SIZE = 12;
 
@@ -21,7 +21,7 @@ interface Box { x0: number; y0: number; corner: string }
  * it, then top-right or bottom-right — whichever crosses the least curve length (in px;
  * confidence bands count a little by area). Pixel coordinates of the plot area.
  */
-function placeAnnotation(groups: KmFigureGroup[], unit: TimeUnit, xMax: number, w: number, h: number, area: PlotArea): Box {
+function placeAnnotation(groups: KmFigureGroup[], unit: TimeUnit, inputUnit: TimeUnit, bands: boolean, xMax: number, w: number, h: number, area: PlotArea): Box {
   const W = area.width;
   const H = area.height;
   const m = 6; // margin from the plot edges
@@ -30,7 +30,7 @@ function placeAnnotation(groups: KmFigureGroup[], unit: TimeUnit, xMax: number, 
     { x0: W - m - w, y0: m, corner: 'top-right' },
     { x0: W - m - w, y0: H - m - h, corner: 'bottom-right' },
   ];
-  const px = (t: number) => (convertDays(t, unit) / xMax) * W;
+  const px = (t: number) => (convertTime(t, inputUnit, unit) / xMax) * W;
   const py = (s: number) => (1 - s) * H;
   const overlap = (a0: number, a1: number, b0: number, b1: number) =>
     Math.max(0, Math.min(Math.max(a0, a1), b1) - Math.max(Math.min(a0, a1), b0));
@@ -53,7 +53,7 @@ function placeAnnotation(groups: KmFigureGroup[], unit: TimeUnit, xMax: number, 
         // horizontal run at sPrev from tPrev to t, and its band
         const yS = py(sPrev);
         if (yS >= c.y0 && yS <= y1) score += overlap(xa, xb, c.x0, x1);
-        if (Number.isFinite(loPrev) && Number.isFinite(upPrev)) {
+        if (bands && Number.isFinite(loPrev) && Number.isFinite(upPrev)) {
           score += 0.01 * overlap(xa, xb, c.x0, x1) * overlap(py(upPrev), py(loPrev), c.y0, y1);
         }
         // vertical drop at t
@@ -75,19 +75,23 @@ function placeAnnotation(groups: KmFigureGroup[], unit: TimeUnit, xMax: number, 
   return best;
 }
 
-/** The annotation layers (box, then its lines) for a plot area whose x axis ends at `xMax` (display unit). */
+/**
+ * The annotation layers (box, then its lines) for a plot area whose x axis ends at `xMax`
+ * (display unit); the band note only when `input.ci` is 'on' (the figure resolves 'auto').
+ */
 export function annotationLayers(input: KmFigureInput, xMax: number, area: PlotArea) {
+  const bands = input.ci === 'on';
   const confText = `Shaded: ${formatConfLevel(input.confLevel)} confidence intervals`;
   const lines: { text: string; size: number; color: string }[] = [
     { text: logrankText(input.logrank.p), size: ANNOT_SIZE, color: TEXT_COLOR },
     ...(input.hazardRatio ?? []).map((h) => ({ text: hazardRatioText(h, input.confLevel), size: ANNOT_SIZE, color: TEXT_COLOR })),
-    { text: confText, size: ANNOT_SIZE - 1, color: MUTED_TEXT_COLOR },
+    ...(bands ? [{ text: confText, size: ANNOT_SIZE - 1, color: MUTED_TEXT_COLOR }] : []),
   ];
   const lineHeight = ANNOT_SIZE + 5;
   const pad = 6;
   const boxWidth = Math.ceil(Math.max(...lines.map((l) => estimateTextWidth(l.text, l.size))) + 2 * pad);
   const boxHeight = lines.length * lineHeight + 2 * pad - 2;
-  const box = placeAnnotation(input.groups, input.timeUnit, xMax, boxWidth, boxHeight, area);
+  const box = placeAnnotation(input.groups, input.timeUnit, input.inputUnit ?? 'days', bands, xMax, boxWidth, boxHeight, area);
   return [
     {
       data: { values: [{}] },

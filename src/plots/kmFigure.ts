@@ -8,21 +8,21 @@
 // (statistics box); this file assembles the spec.
 
 import type { TopLevelSpec } from 'vega-lite';
-import { figureConfig, jsonSafeSpec, LABEL_SIZE, TEXT_COLOR, TITLE_SIZE, VEGA_LITE_SCHEMA } from './figureStyle.js';
+import { figureConfig, figureTitle, jsonSafeSpec, LABEL_SIZE, TEXT_COLOR, TITLE_SIZE, VEGA_LITE_SCHEMA } from './figureStyle.js';
 import { legendLabel } from './format.js';
 import { annotationLayers } from './kmAnnotation.js';
 import { bandRows, censorRows, curveRows, roundTime } from './kmRows.js';
 import type { KmFigureInput } from './kmTypes.js';
 import { groupColors } from './palette.js';
 import { estimateTextWidth } from './render.js';
-import { maxTimeDays, niceTimeTicks, riskTable, tickFormat } from './riskTable.js';
-import { convertDays, timeAxisTitle } from './timeUnits.js';
+import { largestTime, niceTimeTicks, riskTable, stepTimeTicks, tickFormat } from './riskTable.js';
+import { convertTime, timeAxisTitle } from './timeUnits.js';
 
 export type { KmFigureGroup, KmFigureHazardRatio, KmFigureInput } from './kmTypes.js';
 export { hazardRatioText, legendLabel, logrankText } from './format.js';
-export { niceTimeTicks, numberAtRisk, riskTable, type RiskTableRow } from './riskTable.js';
+export { niceTimeTicks, numberAtRisk, riskTable, stepTimeTicks, type RiskTableRow } from './riskTable.js';
 
-/** Plot-area size in pixels (the risk table shares the width). */
+/** Default plot-area size in pixels (the risk table shares the width); `width`/`height` of the input override it. */
 export const KM_PLOT_WIDTH = 640;
 export const KM_PLOT_HEIGHT = 400;
 
@@ -34,23 +34,36 @@ function exprString(s: string): string {
   return JSON.stringify(s).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/** Whether the figure draws confidence bands: 'auto' draws them for up to two groups (survminer's conf.int). */
+export function showsBands(input: Pick<KmFigureInput, 'ci' | 'groups'>): boolean {
+  const ci = input.ci ?? 'auto';
+  return ci === 'on' || (ci === 'auto' && input.groups.length <= 2);
+}
+
 /** The Kaplan–Meier figure (plot over number-at-risk table) as a Vega-Lite vconcat spec. */
 export function kaplanMeierFigure(input: KmFigureInput): TopLevelSpec {
   const { groups, timeUnit: unit } = input;
+  const inputUnit = input.inputUnit ?? 'days';
   if (groups.length === 0) throw new RangeError('kaplanMeierFigure: no groups');
-  const colors = groupColors(groups.length);
+  const W = input.width ?? KM_PLOT_WIDTH;
+  const H = input.height ?? KM_PLOT_HEIGHT;
+  const colors = groupColors(groups.length, input.palette);
   const labels = groups.map(legendLabel);
   const names = groups.map((g) => g.name);
+  const bandsShown = showsBands(input);
 
-  const xMax = roundTime(convertDays(maxTimeDays(groups), unit)) || 1;
-  const ticks = niceTimeTicks(xMax, unit);
+  // x axis: to --max-time (survminer xlim) or the last time; ticks every --break-time or round steps
+  const toShown = (t: number) => roundTime(convertTime(t, inputUnit, unit));
+  const limited = input.maxTime !== undefined && input.maxTime > 0;
+  const xMax = (limited ? toShown(input.maxTime!) : toShown(largestTime(groups))) || 1;
+  const ticks = input.breakTime !== undefined && input.breakTime > 0 ? stepTimeTicks(xMax, toShown(input.breakTime), unit) : niceTimeTicks(xMax, unit);
   const xTitle = timeAxisTitle(unit);
   const format = tickFormat(ticks);
 
-  const curves = groups.flatMap((g, k) => curveRows(g, labels[k], unit));
-  const bands = groups.flatMap((g, k) => bandRows(g, labels[k], unit));
-  const censors = groups.flatMap((g, k) => censorRows(g, labels[k], unit));
-  const risk = riskTable(groups, ticks, unit).map((r) => ({ ...r, label: labels[names.indexOf(r.group)] }));
+  const curves = groups.flatMap((g, k) => curveRows(g, labels[k], unit, inputUnit));
+  const bands = bandsShown ? groups.flatMap((g, k) => bandRows(g, labels[k], unit, inputUnit)) : [];
+  const censors = groups.flatMap((g, k) => censorRows(g, labels[k], unit, inputUnit, xMax));
+  const risk = riskTable(groups, ticks, unit, inputUnit).map((r) => ({ ...r, label: labels[names.indexOf(r.group)] }));
 
   const xScale = { domain: [0, xMax], nice: false, zero: true };
   const xAxis = {
@@ -81,7 +94,7 @@ export function kaplanMeierFigure(input: KmFigureInput): TopLevelSpec {
       for (let k = c; k < labels.length; k += columns) colMax = Math.max(colMax, legendEntryWidths[k]);
       w += colMax;
     }
-    if (w <= KM_PLOT_WIDTH) break;
+    if (w <= W) break;
     columns--;
   }
   columns = Math.ceil(groups.length / Math.ceil(groups.length / columns)); // balance rows: 4 → 2 × 2
@@ -117,16 +130,18 @@ export function kaplanMeierFigure(input: KmFigureInput): TopLevelSpec {
   });
 
   // statistics box inside the plot area, in the corner the curves cross least
-  const annotation = annotationLayers(input, xMax, { width: KM_PLOT_WIDTH, height: KM_PLOT_HEIGHT });
+  const annotation = annotationLayers({ ...input, ci: bandsShown ? 'on' : 'off' }, xMax, { width: W, height: H });
 
   const x = { field: 't', type: 'quantitative', scale: xScale, axis: xAxis };
+  // with --max-time the curves run on beyond the axis end: clip them there (as coord_cartesian)
+  const clip = limited ? { clip: true } : {};
   const kmView = {
-    width: KM_PLOT_WIDTH,
-    height: KM_PLOT_HEIGHT,
+    width: W,
+    height: H,
     layer: [
       {
         data: { values: bands },
-        mark: { type: 'area', interpolate: 'step-after', opacity: groups.length > 2 ? 0.1 : 0.16, stroke: null },
+        mark: { type: 'area', interpolate: 'step-after', opacity: groups.length > 2 ? 0.1 : 0.16, stroke: null, ...clip },
         encoding: {
           x,
           y: { field: 'lower', type: 'quantitative', scale: yScale, axis: yAxis },
@@ -137,7 +152,7 @@ export function kaplanMeierFigure(input: KmFigureInput): TopLevelSpec {
       },
       {
         data: { values: curves },
-        mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2, strokeJoin: 'miter', strokeCap: 'butt' },
+        mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2, strokeJoin: 'miter', strokeCap: 'butt', ...clip },
         encoding: {
           x,
           y: { field: 'surv', type: 'quantitative', scale: yScale, axis: yAxis },
@@ -171,7 +186,7 @@ export function kaplanMeierFigure(input: KmFigureInput): TopLevelSpec {
     value: TEXT_COLOR,
   };
   const riskView = {
-    width: KM_PLOT_WIDTH,
+    width: W,
     height: groups.length * RISK_ROW,
     title: { text: 'Number at risk', anchor: 'start', fontSize: TITLE_SIZE, fontWeight: 'bold', offset: 6, color: TEXT_COLOR },
     data: { values: risk },
@@ -202,7 +217,7 @@ export function kaplanMeierFigure(input: KmFigureInput): TopLevelSpec {
   const spec = {
     $schema: VEGA_LITE_SCHEMA,
     description: `Kaplan–Meier survival by ${input.groupingLabel}, with number at risk`,
-    ...(input.title ? { title: { text: input.title, anchor: 'start', fontSize: 15, fontWeight: 'bold', offset: 12 } } : {}),
+    ...figureTitle(input.title, input.subtitle),
     background: 'white',
     padding: 12,
     spacing: 18,

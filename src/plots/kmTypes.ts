@@ -1,6 +1,8 @@
-// The input of the Kaplan–Meier figure: per-group survfit summaries (times in days),
-// the log-rank test and the Cox hazard ratios of the annotation.
+// The input of the Kaplan–Meier figure: per-group survfit summaries (times in the
+// clinical table's unit), the log-rank test and the Cox hazard ratios of the annotation,
+// and the survminer-like presentation options.
 
+import type { PaletteName } from './palette.js';
 import type { TimeUnit } from './timeUnits.js';
 
 export interface KmFigureGroup {
@@ -25,12 +27,23 @@ export interface KmFigureHazardRatio {
   p: number;
 }
 
+/** Confidence bands: always, never, or 'auto' (for up to two groups, as a reader can still tell them apart). */
+export type KmConfidenceBands = 'auto' | 'on' | 'off';
+
 export interface KmFigureInput {
   groups: KmFigureGroup[];
-  timeUnit: TimeUnit; // input times are always in days; the axis shows this unit
+  timeUnit: TimeUnit; // the unit the axis, ticks and risk table show
+  inputUnit?: TimeUnit; // the unit of the groups' times (default days)
   groupingLabel: string; // e.g. "migrasome-core score (median split)" or "rx"
   logrank: { chisq: number; df: number; p: number };
   hazardRatio?: KmFigureHazardRatio[]; // group Cox terms vs reference, e.g. label "high vs low"
   title?: string;
+  subtitle?: string;
   confLevel: number; // e.g. 0.95, for the legend/caption of the bands
+  ci?: KmConfidenceBands; // default 'auto'
+  maxTime?: number; // end of the time axis, in inputUnit (survminer xlim); default: the last time
+  breakTime?: number; // tick step, in inputUnit (survminer break.time.by); default: round steps
+  palette?: PaletteName; // group colours (default: colour-blind-safe Okabe–Ito)
+  width?: number; // plot-area width in px (default 640; the risk table shares it)
+  height?: number; // plot-area height in px (default 400)
 }

@@ -28,10 +28,30 @@ export const GROUP_PALETTE: readonly string[] = [
   OKABE_ITO.yellow,
 ];
 
-/** `n` group colours from GROUP_PALETTE (cycled when n exceeds its length). */
-export function groupColors(n: number): string[] {
+/**
+ * Journal palettes of the R package ggsci (Xiao N., hex codes as in its data-raw), for
+ * `--palette`; 'default' is the colour-blind-safe GROUP_PALETTE above. The journal
+ * palettes are not designed for colour-blind readers.
+ */
+export const PALETTES = {
+  default: GROUP_PALETTE,
+  npg: ['#E64B35', '#4DBBD5', '#00A087', '#3C5488', '#F39B7F', '#8491B4', '#91D1C2', '#DC0000', '#7E6148', '#B09C85'],
+  aaas: ['#3B4992', '#EE0000', '#008B45', '#631879', '#008280', '#BB0021', '#5F559B', '#A20056', '#808180', '#1B1919'],
+  nejm: ['#BC3C29', '#0072B5', '#E18727', '#20854E', '#7876B1', '#6F99AD', '#FFDC91', '#EE4C97'],
+  lancet: ['#00468B', '#ED0000', '#42B540', '#0099B4', '#925E9F', '#FDAF91', '#AD002A', '#ADB6B6', '#1B1919'],
+  jama: ['#374E55', '#DF8F44', '#00A1D5', '#B24745', '#79AF97', '#6A6599', '#80796B'],
+  jco: ['#0073C2', '#EFC000', '#868686', '#CD534C', '#7AA6DC', '#003C67', '#8F7700', '#3B3B3B', '#A73030', '#4A6990'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type PaletteName = keyof typeof PALETTES;
+
+export const PALETTE_NAMES = Object.keys(PALETTES) as PaletteName[];
+
+/** `n` group colours from a palette (default GROUP_PALETTE), cycled when n exceeds its length. */
+export function groupColors(n: number, palette: PaletteName = 'default'): string[] {
+  const colors: readonly string[] = PALETTES[palette] ?? GROUP_PALETTE;
   const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push(GROUP_PALETTE[i % GROUP_PALETTE.length]);
+  for (let i = 0; i < n; i++) out.push(colors[i % colors.length]);
   return out;
 }
 

@@ -3,7 +3,7 @@
 // of each group at each tick (cf. survminer's risk.table).
 
 import type { KmFigureGroup } from './kmTypes.js';
-import { DAYS_PER_UNIT, type TimeUnit } from './timeUnits.js';
+import { convertTime, type TimeUnit } from './timeUnits.js';
 
 const MAX_TICKS = 8;
 
@@ -18,7 +18,7 @@ function stepCandidates(maxTime: number, unit: TimeUnit): number[] {
   for (let k = 0; k < 5; k++) {
     for (const f of [1, 2, 2.5, 5]) {
       const s = roundTick(base * Math.pow(10, k) * f);
-      if (unit === 'days' && !Number.isInteger(s)) continue;
+      if ((unit === 'days' || unit === 'weeks') && !Number.isInteger(s)) continue;
       if (f === 2.5 && s < 10) continue;
       generic.push(s);
     }
@@ -31,7 +31,7 @@ function stepCandidates(maxTime: number, unit: TimeUnit): number[] {
 
 /**
  * ~5–8 round tick values from 0 to at most `maxTime` (already in `unit`):
- * steps 1/2/2.5/5 × 10^k (days, years) or 1/2/3/6/12/24/… (months).
+ * steps 1/2/2.5/5 × 10^k (days and weeks: whole; years) or 1/2/3/6/12/24/… (months).
  */
 export function niceTimeTicks(maxTime: number, unit: TimeUnit): number[] {
   if (!(maxTime > 0) || !Number.isFinite(maxTime)) return [0];
@@ -50,13 +50,24 @@ export function niceTimeTicks(maxTime: number, unit: TimeUnit): number[] {
 }
 
 /**
- * Number at risk at `tDays`: subjects with time ≥ t, i.e. nRisk of the first row with
- * time ≥ t (times compared with a tiny relative tolerance), else 0.
+ * Ticks every `step` (display unit) from 0 to `maxTime`: survminer's `break.time.by`.
+ * Falls back to `niceTimeTicks` when the step would give more than 40 ticks or only 0.
  */
-export function numberAtRisk(group: Pick<KmFigureGroup, 'time' | 'nRisk'>, tDays: number): number {
-  const tol = 1e-9 * Math.max(1, Math.abs(tDays));
+export function stepTimeTicks(maxTime: number, step: number, unit: TimeUnit): number[] {
+  if (!(step > 0) || !Number.isFinite(step) || !(maxTime > 0) || maxTime / step > 40 || step > maxTime * (1 + 1e-9)) return niceTimeTicks(maxTime, unit);
+  const ticks: number[] = [];
+  for (let i = 0; i * step <= maxTime * (1 + 1e-9); i++) ticks.push(roundTick(i * step));
+  return ticks;
+}
+
+/**
+ * Number at risk at `t` (the groups' own time unit): subjects with time ≥ t, i.e. nRisk
+ * of the first row with time ≥ t (times compared with a tiny relative tolerance), else 0.
+ */
+export function numberAtRisk(group: Pick<KmFigureGroup, 'time' | 'nRisk'>, t: number): number {
+  const tol = 1e-9 * Math.max(1, Math.abs(t));
   for (let i = 0; i < group.time.length; i++) {
-    if (group.time[i] >= tDays - tol) return group.nRisk[i];
+    if (group.time[i] >= t - tol) return group.nRisk[i];
   }
   return 0;
 }
@@ -68,17 +79,17 @@ export interface RiskTableRow {
   nRisk: number;
 }
 
-/** Number-at-risk rows (group-major, ticks ascending) at display-unit `ticks`. */
-export function riskTable(groups: KmFigureGroup[], ticks: number[], unit: TimeUnit): RiskTableRow[] {
+/** Number-at-risk rows (group-major, ticks ascending) at display-unit `ticks`; the groups' times are in `inputUnit`. */
+export function riskTable(groups: KmFigureGroup[], ticks: number[], unit: TimeUnit, inputUnit: TimeUnit = 'days'): RiskTableRow[] {
   const rows: RiskTableRow[] = [];
   for (const g of groups) {
-    for (const t of ticks) rows.push({ group: g.name, t, nRisk: numberAtRisk(g, t * DAYS_PER_UNIT[unit]) });
+    for (const t of ticks) rows.push({ group: g.name, t, nRisk: numberAtRisk(g, convertTime(t, unit, inputUnit)) });
   }
   return rows;
 }
 
-/** Largest finite time over all groups, in days (0 if none). */
-export function maxTimeDays(groups: KmFigureGroup[]): number {
+/** Largest finite time over all groups, in their own unit (0 if none). */
+export function largestTime(groups: KmFigureGroup[]): number {
   let m = 0;
   for (const g of groups) for (let i = 0; i < g.time.length; i++) if (Number.isFinite(g.time[i]) && g.time[i] > m) m = g.time[i];
   return m;

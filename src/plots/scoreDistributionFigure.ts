@@ -1,7 +1,7 @@
 // Score distribution per cancer as a Vega-Lite spec: a Tukey box plot (box = quartiles,
 // R quantile type 7; whiskers to the most extreme values within 1.5 × IQR) over the
-// samples as light jittered points, and each cancer's cutpoint(s) as a short coloured
-// bar across its column. Works for 1 to 33+ cancers (labels turn vertical when many).
+// samples as light jittered points, and each cancer's cutpoint(s) as a dashed coloured
+// line wider than the box, drawn under the box median so a median split hides neither. Works for 1 to 33+ cancers (labels turn vertical when many).
 // Pure: same input → same JSON (deterministic jitter, data inline, no NaN).
 
 import type { TopLevelSpec } from 'vega-lite';
@@ -24,6 +24,8 @@ export interface ScoreDistributionInput {
   /** The split rule, e.g. "median", "optimal", "quantiles:0.25,0.5,0.75". */
   split: string;
   title?: string;
+  /** Second title line: what the figure shows (cancer, endpoint, score, cut rule). */
+  subtitle?: string;
 }
 
 export interface BoxStats {
@@ -182,14 +184,11 @@ export function scoreDistributionFigure(input: ScoreDistributionInput): TopLevel
         ],
       },
     },
-    {
-      data: { values: boxes },
-      mark: { type: 'tick', orient: 'horizontal', size: boxWidth, thickness: 2.2, color: TEXT_COLOR, opacity: 1 },
-      encoding: { x, y: yv('median') },
-    },
+    // the cut: a dashed line wider than the box, under the median, so a median split
+    // shows both (the median inside the box, the cut's dashes beside it)
     {
       data: { values: cuts },
-      mark: { type: 'tick', orient: 'horizontal', size: cutWidth, thickness: 2.4, color: OKABE_ITO.vermillion, opacity: 1 },
+      mark: { type: 'point', shape: 'M-1,0L1,0', size: cutWidth * cutWidth, filled: false, color: OKABE_ITO.vermillion, strokeWidth: 2, strokeDash: [4, 2.5], opacity: 1 },
       encoding: {
         x,
         y: yv('value'),
@@ -199,6 +198,11 @@ export function scoreDistributionFigure(input: ScoreDistributionInput): TopLevel
           { field: 'value', type: 'quantitative', title: 'Value', format: '.4~g' },
         ],
       },
+    },
+    {
+      data: { values: boxes },
+      mark: { type: 'tick', orient: 'horizontal', size: boxWidth, thickness: 2.2, color: TEXT_COLOR, opacity: 1 },
+      encoding: { x, y: yv('median') },
     },
   ];
 
@@ -234,7 +238,7 @@ export function scoreDistributionFigure(input: ScoreDistributionInput): TopLevel
   layers.push(
     {
       data: { values: keyMarks.filter((m) => m.kind === 'cut') },
-      mark: { type: 'point', shape: 'M-1,-0.18L1,-0.18L1,0.18L-1,0.18Z', size: 200, filled: true, color: OKABE_ITO.vermillion, opacity: 1 },
+      mark: { type: 'point', shape: 'M-1,0L1,0', size: 324, filled: false, color: OKABE_ITO.vermillion, strokeWidth: 2, strokeDash: [4, 2.5], opacity: 1 },
       encoding: pos,
     },
     {
@@ -253,6 +257,7 @@ export function scoreDistributionFigure(input: ScoreDistributionInput): TopLevel
   return layeredFigure({
     description: `Distribution of ${input.scoreName} per cancer with the ${input.split} cutpoint(s)`,
     title: input.title,
+    subtitle: input.subtitle,
     width,
     height: PLOT_HEIGHT,
     layer: layers,

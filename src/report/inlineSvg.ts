@@ -60,6 +60,11 @@ function svgElement(svg: string): string | null {
   return /^<svg[\s>]/i.test(s) && /<\/svg>$/i.test(s) ? s : null;
 }
 
+/** A relative link to an output file (each path segment URL-encoded), showing its base name. */
+export function fileLink(path: string, label = path.slice(path.lastIndexOf('/') + 1)): string {
+  return `<a href="${escapeHtml(path.split('/').map(encodeURIComponent).join('/'))}" class="file">${escapeHtml(label)}</a>`;
+}
+
 /** Hands out the per-figure ID prefixes: fig1-, fig2-, … (never equal to a page ID). */
 export class FigureCounter {
   private n = 0;
@@ -81,6 +86,7 @@ export function renderFigure(fig: ReportFigure, counter: FigureCounter, cls: str
     `<span class="fig-title">${escapeHtml(fig.title)}</span>` +
     body +
     (fig.caption ? `<figcaption>${escapeHtml(fig.caption)}</figcaption>` : '') +
+    (fig.files?.length ? `<div class="fig-files">Files: ${fig.files.map((f) => fileLink(f)).join(' ')}</div>` : '') +
     `</figure>`
   );
 }

@@ -1,5 +1,6 @@
-// The data model of the HTML report (`migrascore pancan`): plain data, filled by the
-// pipeline, turned into one self-contained HTML file by buildReportHtml (html.ts).
+// The data model of the HTML report, one shape for one cohort (`migrascore survival`,
+// scope "cohort") and for many (`migrascore pancan`, one per cancer type): plain data,
+// filled by the pipeline, turned into one self-contained HTML file by buildReportHtml (html.ts).
 // Figures are SVG strings from renderSvg (src/plots/render.ts), inlined as they are.
 import type { GeneSetReport } from '../genes/resolve.js';
 import type { JoinReport } from '../tcga/join.js';
@@ -33,6 +34,8 @@ export interface ReportFigure {
   title: string;
   svg: string;
   caption?: string;
+  /** The figure's own files (relative to the report), linked under it. */
+  files?: string[];
 }
 
 /** One row of pancan.tsv; null where the TSV has NA. */
@@ -50,6 +53,27 @@ export interface PancanTableRow {
   p_continuous: number | null;
   fdr_continuous: number | null;
   cutpoint: number | null;
+  /** With --covariates: the group term of Surv ~ group + covariates (cox_adjusted). */
+  hr_covariate_adjusted?: number | null;
+  hr_covariate_adjusted_lower?: number | null;
+  hr_covariate_adjusted_upper?: number | null;
+  p_covariate_adjusted?: number | null;
+}
+
+/** The group's hazard ratio adjusted for covariates (cox_adjusted) in one cancer; null where not estimable. */
+export interface AdjustedRow {
+  cancer: string;
+  /** Complete cases of the adjusted model. */
+  n: number;
+  events: number;
+  hr: number | null;
+  lower: number | null;
+  upper: number | null;
+  p: number | null;
+  /** Benjamini–Hochberg over the adjusted p across cancers. */
+  fdr: number | null;
+  /** Why the HR is not shown. */
+  note?: string;
 }
 
 /** A cancer type not analysed (below --min-samples, no events, ...). */
@@ -60,11 +84,43 @@ export interface SkippedCancer {
   reason: string;
 }
 
-/** One cancer's own results: a one-line summary and its figures (Kaplan–Meier, cutpoint). */
+/** A Cox model's hazard ratios, as shown (R's possibly infinite coefficients flagged). */
+export interface CohortModel {
+  /** e.g. "Score groups", "Continuous score", "Adjusted for covariates". */
+  label: string;
+  formula: string;
+  n: number;
+  events: number;
+  terms: { term: string; hr: number; lower: number; upper: number; p: number; infinite?: boolean; aliased?: boolean }[];
+  concordance: number;
+  /** cox.zph GLOBAL p (proportional hazards test). */
+  phGlobalP: number | null;
+}
+
+/** One cohort's own results in full: groups, tests, Cox models, cutpoint. */
+export interface CohortResults {
+  n: number;
+  events: number;
+  /** Unit of the medians and RMST below (already converted for display). */
+  timeUnit: string;
+  groups: { group: string; n: number; events: number; median: number | null; median_lower: number | null; median_upper: number | null; rmst?: number; rmst_se?: number }[];
+  /** e.g. "Log-rank", "Peto–Peto". */
+  testLabel: string;
+  logrank: { chisq: number; df: number; p: number };
+  models: CohortModel[];
+  cutpoint?: { method: string; value: number | number[]; statistic: number | null; p_adjusted: number | null; p_method: string | null; minprop: number | null };
+  /** What was split or grouped, e.g. "migrasome-core score" or a column name. */
+  grouping: string;
+  warnings: string[];
+}
+
+/** One cancer's (or the one cohort's) own results: a one-line summary and its figures (Kaplan–Meier, cutpoint). */
 export interface CancerSection {
   cancer: string;
   summary: string;
   figures: ReportFigure[];
+  /** Groups, tests and Cox models in full (the cohort report shows them as tables). */
+  results?: CohortResults;
 }
 
 /** The results for one endpoint (OS, PFI, ...). */
@@ -79,11 +135,15 @@ export interface EndpointSection {
   figures: ReportFigure[];
   /** Per-cancer figures, in table order. */
   cancers: CancerSection[];
+  /** With --covariates: the adjusted hazard ratios, one row per analysed cancer. */
+  adjusted?: { covariates: string[]; rows: AdjustedRow[] };
   /** Cancers with log-rank FDR below the threshold; counted from `table` when absent. */
   significantCount?: number;
 }
 
 export interface ReportModel {
+  /** "cohort": one cohort (`survival`): one endpoint section with one cancer section and its results; default: pan-cancer. */
+  scope?: 'cohort' | 'pancan';
   /** e.g. "migrascore pan-cancer report". */
   title: string;
   /** ISO 8601 timestamp. */
@@ -100,8 +160,12 @@ export interface ReportModel {
   geneReport: GeneSetReport[];
   /** How expression samples were matched to clinical rows, when two tables were joined. */
   join?: JoinReport;
-  /** Notes and warnings of the run. */
+  /** Warnings of the run (shown as warning boxes). */
   messages: string[];
+  /** Notes of the run that need no action, collapsed (<details>): a one-line summary and the detail. */
+  notes?: { summary: string; detail: string }[];
+  /** Every output file of the run, relative to the report's folder (linked in "Files"). */
+  files?: string[];
   endpoints: EndpointSection[];
   /** FDR threshold for "significant" (default 0.05). */
   fdrThreshold?: number;

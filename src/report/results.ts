@@ -7,6 +7,7 @@ import { formatCount, formatP, formatSignificant } from '../format/numbers.js';
 import { renderFigure } from './inlineSvg.js';
 import type { CancerSection, EndpointSection, PancanTableRow, ReportModel } from './model.js';
 import { hrCiText, pancanTable, skippedTable } from './pancanTable.js';
+import { adjustedTable } from './adjustedTable.js';
 
 function cardStats(row: PancanTableRow | undefined): string {
   if (!row) return '';
@@ -59,6 +60,7 @@ function endpointPanel(ep: EndpointSection, index: number, ctx: Context): string
     `<p class="muted">${analysed} cancer type${analysed === 1 ? '' : 's'} analysed, ${sig} significant at log-rank FDR &lt; ${ctx.fdr}` +
     `${ep.skipped.length ? `, ${ep.skipped.length} not analysed` : ''}.</p>` +
     pancanTable(ep, ctx, anchors) +
+    adjustedTable(ep, ctx) +
     skippedTable(ep) +
     (ep.figures.length ? `<h3>Pan-cancer figures</h3>${ep.figures.map((f) => renderFigure(f, ctx.counter, 'wide')).join('')}` : '') +
     (ep.cancers.length

@@ -6,6 +6,12 @@ import { isSignificant, significantCount, type Context } from './context.js';
 import { escapeHtml, finite, formatTimestamp } from './format.js';
 import { formatBytes, formatCount } from '../format/numbers.js';
 import type { ReportInput, ReportModel } from './model.js';
+import { fileLink } from './inlineSvg.js';
+
+/** Whether the report has a gene-matching section (a cohort report only when scores were computed). */
+export function hasGenes(model: ReportModel): boolean {
+  return model.scope !== 'cohort' || model.geneReport.length > 0;
+}
 
 export function header(model: ReportModel): string {
   const toc = [
@@ -13,8 +19,9 @@ export function header(model: ReportModel): string {
     ['parameters', 'Parameters'],
     ['inputs', 'Inputs'],
     ['references', 'References'],
-    ['genes', 'Gene matching'],
+    ...(hasGenes(model) ? [['genes', 'Gene matching']] : []),
     ['results', 'Results'],
+    ...(model.files?.length ? [['files', 'Files']] : []),
   ];
   return (
     `<header class="report-header">` +
@@ -57,10 +64,7 @@ export function summarySection(model: ReportModel, ctx: Context): string {
       `</p></div>`
     );
   });
-  const messages =
-    model.messages.length > 0
-      ? `<ul class="messages">${model.messages.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>`
-      : `<ul class="messages"><li class="none">No warnings.</li></ul>`;
+  const messages = messagesList(model);
   return (
     `<section id="summary"><h2>Summary</h2>` +
     (cards.length ? `<div class="summary-grid">${cards.join('')}</div>` : `<p class="muted">No endpoint was analysed.</p>`) +
@@ -127,6 +131,32 @@ export function citationsSection(model: ReportModel): string {
   return (
     `<section id="references"><h2>References</h2>` +
     (items.length ? `<ol class="refs">${items.join('')}</ol>` : `<p class="muted">None.</p>`) +
+    `</section>`
+  );
+}
+
+/** The run's warnings (boxes) and notes (collapsed). */
+export function messagesList(model: ReportModel): string {
+  const notes = (model.notes ?? []).map((n) => `<details class="note"><summary>${escapeHtml(n.summary)}</summary><p>${escapeHtml(n.detail)}</p></details>`).join('');
+  const warnings = model.messages.length > 0
+    ? `<ul class="messages">${model.messages.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>`
+    : `<ul class="messages"><li class="none">No warnings.</li></ul>`;
+  return warnings + notes;
+}
+
+/** Every output file, linked relative to the report, one row per folder. */
+export function filesSection(model: ReportModel): string {
+  if (!model.files?.length) return '';
+  const byFolder = new Map<string, string[]>();
+  for (const f of model.files) {
+    const dir = f.slice(0, f.lastIndexOf('/') + 1);
+    byFolder.set(dir, [...(byFolder.get(dir) ?? []), f]);
+  }
+  const rows = [...byFolder].map(([dir, files]) =>
+    `<tr><td><code>${dir ? escapeHtml(dir) : './'}</code></td><td class="file-list">${files.map((f) => fileLink(f)).join(' ')}</td></tr>`);
+  return (
+    `<section id="files"><h2>Files</h2>` +
+    `<div class="table-wrap"><table class="data files"><thead><tr><th>Folder</th><th>Files (links relative to this report)</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>` +
     `</section>`
   );
 }

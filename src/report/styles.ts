@@ -135,6 +135,13 @@ figure.wide { text-align: center; }
 figure .fig-title { display: block; text-align: left; font-weight: 600; font-size: 14.5px; margin-bottom: 6px; }
 figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figure figcaption { text-align: left; font-size: 13px; color: var(--muted); margin-top: 6px; }
+figure .fig-files { text-align: left; font-size: 12.5px; color: var(--muted); margin-top: 4px; }
+a.file { font-family: var(--mono); font-size: 12px; margin-right: 10px; white-space: nowrap; }
+td.file-list { line-height: 1.9; }
+details.note { margin: 8px 0 0; padding: 6px 12px; background: var(--panel); border-left: 4px solid var(--border); border-radius: 0 4px 4px 0; font-size: 14px; }
+details.note summary { cursor: pointer; color: var(--muted); }
+details.note p { margin: 6px 0 2px; }
+table.data.groups, table.data.models { width: auto; min-width: 560px; }
 .fig-missing { padding: 24px; border: 1px dashed var(--border); color: var(--muted); text-align: center; font-size: 13px; }
 
 /* per-cancer cards */

@@ -117,7 +117,7 @@ describe('survival: bad input', () => {
     const before = readFileSync(c.file, 'utf8');
     const r = runCli(['survival', '--clinical', c.file, '--time', 'time', '--event', 'status', '--group', 'arm', '--out', c.dir]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/also an input file/);
+    expect(r.stderr).toMatch(/input .*summary\.json lies inside --out/);
     expect(readFileSync(c.file, 'utf8')).toBe(before);
   });
 });

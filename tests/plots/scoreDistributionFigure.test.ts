@@ -41,7 +41,7 @@ describe('scoreDistributionFigure', () => {
     expect(() => compile(spec)).not.toThrow();
     const layers = (spec as unknown as { layer: Layer[] }).layer;
     expect(layers[0].data.values).toHaveLength(72 + 64 + 51 + 79); // NaN dropped
-    const cuts = layers.find((l) => l.mark.type === 'tick' && l.data.values.some((v) => String(v.label).startsWith('cut')))!;
+    const cuts = layers.find((l) => l.data.values.some((v) => String(v.label).startsWith('cut')))!;
     expect(cuts.data.values.map((v) => v.value)).toEqual([0.41, 0.3, 0.55, 0.25, 0.35]);
   });
 

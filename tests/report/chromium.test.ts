@@ -7,8 +7,7 @@
 // code, Kaplan–Meier figures from kaplanMeierFigure + renderSvg, and small Vega-Lite
 // charts standing in for the pan-cancer figures (a heatmap with a gradient legend, so
 // two figures carry vega's same gradient ID).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +22,7 @@ import { logRankTest } from '../../src/survival/logRank.js';
 import { benjaminiHochberg } from '../../src/stats/multipleTesting.js';
 import { CHROMIUM_PATH, CHROMIUM_SKIP_MESSAGE, chromiumAvailable, withChromiumPage } from '../helpers/chromium.js';
 import { geneSetReport, reportModel } from '../helpers/reportModel.js';
+import { tempDir } from '../helpers/cli.js';
 
 const available = chromiumAvailable();
 if (!available) console.warn(CHROMIUM_SKIP_MESSAGE);
@@ -293,7 +293,7 @@ describe.skipIf(!available)(`HTML report in headless Chromium (${CHROMIUM_PATH})
   beforeAll(async () => {
     const model = await realisticModel();
     figureCount = model.endpoints.map((e) => e.figures.length + e.cancers.reduce((s, c) => s + c.figures.length, 0));
-    outDir = mkdtempSync(join(tmpdir(), 'migrascore-report-'));
+    outDir = tempDir('migrascore-report-');
     file = join(outDir, 'index.html');
     writeFileSync(file, buildReportHtml(model));
   }, 120_000);

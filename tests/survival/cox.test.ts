@@ -167,17 +167,16 @@ describe('time handling', () => {
     expect(noisy.loglik).toEqual(exact.loglik);
   });
 
-  test('10,000 rows × 4 columns fit quickly', () => {
+  test('10,000 rows × 4 columns converge (speed is measured in bench/, not here)', () => {
     let seed = 7;
     const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const n = 10_000;
     const columns = [0, 1, 2, 3].map((k) => Float64Array.from({ length: n }, () => (k === 0 ? Number(rnd() < 0.5) : 3 * rnd())));
     const time = Float64Array.from({ length: n }, (_, i) => Math.round((-Math.log(rnd()) * 1000) / Math.exp(0.3 * columns[0][i])));
     const event = Float64Array.from({ length: n }, () => Number(rnd() < 0.6));
-    coxProportionalHazards(time, event, columns, ['a', 'b', 'c', 'd']); // warm up the JIT
-    const start = performance.now();
     const fit = coxProportionalHazards(time, event, columns, ['a', 'b', 'c', 'd']);
-    expect(performance.now() - start).toBeLessThan(100);
     expect(fit.converged).toBe(true);
+    expect(fit.terms.map((t) => t.term)).toEqual(['a', 'b', 'c', 'd']);
+    expect(fit.terms[0].coef).toBeGreaterThan(0); // the simulated hazard rises with column a
   });
 });
