@@ -4,8 +4,10 @@ import { UsageError } from '../errors.js';
 import { writeOutputFolder } from '../io/output.js';
 import { FORCE_HELP, checkFolderRun, noCancerAnalysedError } from './outOptions.js';
 import { runPancan, type Endpoint, type PancanProgress } from '../pipeline/pancan.js';
+import { splitTestP } from '../pipeline/splitTest.js';
+import type { PancanTableRow } from '../report/model.js';
 import { pancanOutputFiles, significant, timeWarnings } from '../pipeline/pancanOutputs.js';
-import { formatPValue } from '../format/numbers.js';
+import { formatHr, pEquals } from '../format/numbers.js';
 import { resolveClinical } from '../tcga/cdr.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
 import { addModelOptions, modelOptions } from './modelOptions.js';
@@ -49,9 +51,14 @@ Examples:
       --palette npg --title "{cancer}: migrasome score and {endpoint}" --width 560 --height 360 \\
       --pdf --out pancan-months
 
+  # A matrix with samples in rows and genes across the header
+  migrascore pancan --expr samples_by_genes.tsv.gz --transpose --clinical tcga-cdr \\
+      --endpoint OS --out pancan-transposed
+
 Outputs in --out: <cancer>/ (the survival outputs per cancer), pancan.tsv, pancan_skipped.tsv,
-forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), pancan.json
-and index.html (the report); a .png (--png) and .pdf (--pdf) beside every .svg. With several
+forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), forest_adjusted.svg
+and the hr_covariate_adjusted… columns of pancan.tsv (--covariates), pancan.json and index.html (the
+report, linking every file); a .png (--png) and .pdf (--pdf) beside every .svg. With several
 endpoints, each gets <endpoint>/ laid out as above. Folder names are cancer types made safe
 (letters, digits, . _ -; pancan.json cancer_folders maps each cancer to its folder). A run
 replaces --out whole, marked by a .migrascore file; a non-empty folder without it is refused
@@ -100,7 +107,7 @@ export function pancanCommand(): Command {
       if (nothing) throw nothing;
       const files = await pancanOutputFiles(run, opts, { command: `migrascore ${process.argv.slice(2).join(' ')}`, ...figureFormats(o) });
       await writeOutputFolder(o.out, files, [opts.clinical, ...run.source.inputPaths], { force: o.force });
-      printSummary(run, o.out);
+      printSummary(run, o.out, opts.split.kind === 'optimal');
     });
 }
 
@@ -128,9 +135,7 @@ function progressReporter(): (p: PancanProgress) => void {
   const tty = process.stderr.isTTY;
   return (p) => {
     const done = p.index + 1;
-    const what = 'row' in p.outcome
-      ? `n=${p.outcome.row.n}, events=${p.outcome.row.events}, log-rank ${formatPValue(p.outcome.row.logrank_p ?? NaN)}`
-      : `skipped: ${p.outcome.skipped.reason}`;
+    const what = 'row' in p.outcome ? `n=${p.outcome.row.n}, events=${p.outcome.row.events}, ${testText(p.outcome.row)}` : `skipped: ${p.outcome.skipped.reason}`;
     if (tty) {
       const width = 24;
       const filled = Math.round((done / p.total) * width);
@@ -142,21 +147,39 @@ function progressReporter(): (p: PancanProgress) => void {
   };
 }
 
-function printSummary(run: Awaited<ReturnType<typeof runPancan>>, out: string): void {
+/** FDR is over the split's own test: maxstat's adjusted p for a searched cut, else the log-rank p. */
+function fdrOver(searched: boolean): string {
+  return searched ? 'over the Lau92 p adjusted for the cutpoint search' : 'over the log-rank p';
+}
+
+/** The split's test: the adjusted p first for a searched cut, the naive log-rank p marked as such. */
+function testText(row: PancanTableRow): string {
+  return row.p_adjusted !== null
+    ? `${pEquals(row.p_adjusted, 'adjusted p (Lau92)')} (${pEquals(row.logrank_p, 'log-rank p')}, not adjusted for the cutpoint search)`
+    : pEquals(row.logrank_p, 'log-rank p');
+}
+
+/** "HR 1.92 (0.83–4.44)" or "HR not estimable (no events in group low)". */
+function hrText(row: PancanTableRow): string {
+  if (row.hr_note) return `HR not estimable (${row.hr_note})`;
+  if (row.hr === null) return 'HR NA';
+  return `HR ${formatHr(row.hr)} (${formatHr(row.hr_lower)}\u2013${formatHr(row.hr_upper)})`;
+}
+
+function printSummary(run: Awaited<ReturnType<typeof runPancan>>, out: string, searched: boolean): void {
   const j = run.source.joined.report;
   const what = run.expr ? `${run.expr.scoring.report.method} score of "${run.source.scoreName}"` : `score "${run.source.scoreName}" of ${run.source.file}`;
   const lines = ['', `migrascore pancan: ${what}, ${j.matched} patients matched to ${j.samples} samples`];
   for (const ep of run.endpoints) {
     const sig = ep.results.filter((r) => r.row.fdr !== null && r.row.fdr < 0.05).map((r) => r.cancer);
-    lines.push(`  ${ep.endpoint.name}: ${ep.results.length} cancers analysed, ${significant(ep)} significant at FDR < 0.05${sig.length ? ` (${sig.join(', ')})` : ''}` +
+    lines.push(`  ${ep.endpoint.name}: ${ep.results.length} cancers analysed, ${significant(ep)} significant at FDR < 0.05 (${fdrOver(searched)})${sig.length ? `: ${sig.join(', ')}` : ''}` +
       (ep.skipped.length ? `; skipped ${ep.skipped.length}: ${ep.skipped.map((s) => s.cancer).join(', ')}` : ''));
-    const best = [...ep.results].sort((a, b) => (a.row.logrank_p ?? 1) - (b.row.logrank_p ?? 1)).slice(0, 5);
+    const best = [...ep.results].sort((a, b) => (splitTestP(a.row, searched) ?? Infinity) - (splitTestP(b.row, searched) ?? Infinity)).slice(0, 5);
     for (const r of best) {
-      const hr = r.run.analysis.cox.terms[0]?.infinite ? 'not estimable' : r.row.hr?.toPrecision(3) ?? 'NA';
-      lines.push(`    ${r.cancer.padEnd(6)} n=${String(r.row.n).padStart(4)}  HR ${hr}  log-rank ${formatPValue(r.row.logrank_p ?? NaN)}  FDR ${formatPValue(r.row.fdr ?? NaN)}`);
+      lines.push(`    ${r.cancer.padEnd(6)} n=${String(r.row.n).padStart(4)}  ${hrText(r.row)}  ${testText(r.row)}  ${pEquals(r.row.fdr, 'FDR')}`);
     }
     const warned = ep.results.filter((r) => r.run.analysis.warnings.length > 0).map((r) => r.cancer);
-    if (warned.length) lines.push(`    Cox warnings (see <cancer>/summary.json, e.g. a group without events): ${warned.join(', ')}`);
+    if (warned.length) lines.push(`    Cox warnings (see <cancer>/summary.json): ${ep.results.filter((r) => r.run.analysis.warnings.length > 0).map((r) => (r.row.hr_note ? `${r.cancer} (HR not estimable: ${r.row.hr_note})` : r.cancer)).join(', ')}`);
   }
   for (const w of timeWarnings(run)) lines.push(`  warning: ${w}`);
   for (const m of run.expr?.scoring.report.messages ?? []) lines.push(`  note: ${m}`);

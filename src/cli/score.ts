@@ -7,7 +7,7 @@ import { assertRegularInput, hasTsvBreak } from '../io/inputPaths.js';
 import { toJson, toTsv, writeOutputFiles } from '../io/output.js';
 import { canonicalPath, checkOutputFile, isSpecialFile } from '../io/outputPaths.js';
 import { formatGeneSetReport } from '../genes/resolve.js';
-import { loadForScoring, onMethodScale, scoreLoaded } from '../pipeline/scoreMatrix.js';
+import { loadForScoring, newScoringCheck, onMethodScale, scoreLoaded } from '../pipeline/scoreMatrix.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
 
 const EXAMPLES = `
@@ -33,11 +33,18 @@ Examples:
   # Overwrite a file that is not a score table (refused without --force)
   migrascore score --expr expr.tsv --force --out results.tsv
 
+  # A matrix with samples in rows and genes across the header (pandas, spreadsheets)
+  migrascore score --expr samples_by_genes.csv --transpose --out scores.tsv
+
 Output: TSV with "sample" then one column per set, one row per sample in input order.
 A report of found, alias-matched and missing genes goes to stderr and (with --out) to a
 JSON sidecar (--report, default <out>.genes.json). An existing --out or --report is replaced
 when it is a file migrascore wrote; another file only with --force. --expr must be a file
-(not a pipe such as /dev/stdin).`;
+(not a pipe such as /dev/stdin).
+Input: a gene row with a missing (NA, empty, ...) or infinite (Inf, -Inf) value is left out
+and reported ("dropped"); genes with the same value in every sample are left out of gsva,
+zscore, plage and meanz, as GSVA does (a set left with none is not scored). UTF-16 text,
+spreadsheets (.xlsx) and transposed matrices are recognised and explained.`;
 
 export function scoreCommand(): Command {
   return addScoringOptions(new Command('score')
@@ -53,13 +60,20 @@ export function scoreCommand(): Command {
       const loaded = await loadForScoring(req);
       assertWritableNames(loaded.matrix.samples, loaded.sets.map((s) => s.name), req.expr);
       const matrix = onMethodScale(loaded.matrix, req, loaded.report);
-      const scores = await scoreLoaded(matrix, loaded.sets, req);
-      const tsv = toTsv(['sample', ...loaded.sets.map((s) => s.name)], loaded.matrix.samples.map((sample, j) => [sample, ...scores.map((col) => col[j])]));
+      const check = newScoringCheck();
+      const all = await scoreLoaded(matrix, loaded.sets, req, check);
+      // Sets GSVA would drop on this matrix (constant genes) leave the output, as in R.
+      const kept = loaded.sets.map((s, i) => ({ s, col: all[i] })).filter(({ s }) => !check.excluded.some((e) => e.set === s.name));
+      loaded.report.excluded_sets.push(...check.excluded);
+      loaded.report.messages.push(...check.messages);
+      if (check.constant_genes.length) loaded.report.constant_genes = check.constant_genes;
+      const scores = kept.map((k) => k.col);
+      const tsv = toTsv(['sample', ...kept.map((k) => k.s.name)], loaded.matrix.samples.map((sample, j) => [sample, ...scores.map((col) => col[j])]));
       process.stderr.write(formatGeneSetReport(loaded.report.genesets) + '\n');
       for (const m of loaded.report.messages) process.stderr.write(`migrascore: ${m}\n`);
       const files = [...(out ? [{ path: out, content: tsv }] : []), ...(report ? [{ path: report, content: toJson(loaded.report) }] : [])];
       if (files.length) await writeOutputFiles(files, [o.expr, ...req.genesets]);
-      if (out) process.stderr.write(`migrascore: wrote ${loaded.matrix.nSamples} samples × ${loaded.sets.length} sets to ${out}${report ? ` (gene report: ${report})` : ''}\n`);
+      if (out) process.stderr.write(`migrascore: wrote ${loaded.matrix.nSamples} samples × ${kept.length} sets to ${out}${report ? ` (gene report: ${report})` : ''}\n`);
       else process.stdout.write(tsv);
     });
 }

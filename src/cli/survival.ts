@@ -5,7 +5,8 @@ import { writeOutputFolder } from '../io/output.js';
 import { FORCE_HELP, checkFolderRun } from './outOptions.js';
 import { runSurvival, type SurvivalOptions } from '../pipeline/survival.js';
 import type { GroupingSource } from '../pipeline/survivalInput.js';
-import { pEquals } from '../format/numbers.js';
+import { formatHr, formatSignificant, pEquals } from '../format/numbers.js';
+import { groupTermNote } from '../pipeline/estimability.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
 import { addModelOptions, modelOptions } from './modelOptions.js';
 import { formatGeneSetReport } from '../genes/resolve.js';
@@ -48,6 +49,11 @@ Examples:
   migrascore survival --clinical tcga-cdr --endpoint OS --expr tcga.rsem.tsv.gz \\
       --cancer UVM --split optimal --png --out uvm-os
 
+  # A clinical table of several cancers (column "tumour"): only LUAD; without --cancer the
+  # run warns that one cut spans cancer types
+  migrascore survival --clinical pancancer.tsv --id patient --cancer-col tumour --cancer LUAD \\
+      --time os_days --event os --scores scores.tsv --out luad
+
   # GSVA with the Poisson kernel on counts, sets of 3 to 200 genes, the second set's score
   migrascore survival --clinical clinical.tsv --time os_days --event os \\
       --expr counts.tsv --geneset sets.gmt --method gsva --kcdf poisson --log2 no \\
@@ -70,6 +76,10 @@ Examples:
       --time-in months --time-unit years --times 12,60 --rmst-tau 60 \\
       --ci on --max-time 60 --break-time 12 --palette lancet --title "Overall survival by subtype" \\
       --width 520 --height 360 --pdf --out subtype-os
+
+  # A matrix with samples in rows and genes across the header, scored in the run
+  migrascore survival --clinical clinical.tsv --time os_days --event os \\
+      --expr samples_by_genes.csv --transpose --out os-transposed
 
 Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg, index.html (the
 report); with --split optimal also cutpoint.tsv and the cutpoint figure (cutpoint.vl.json,
@@ -146,13 +156,17 @@ function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, opts: Surviv
   const a = run.analysis;
   const lines = [`migrascore survival: ${a.n} patients${run.loaded.cancers && opts.cancer?.value ? ` with ${opts.cancer.value}` : ''}, ${a.events} events, ${a.groups.length} groups`];
   for (const g of a.groups) lines.push(`  ${g.group}: n=${g.n}, events=${g.events}, median=${g.median === null ? 'not reached' : formatDuration(g.median, opts.timeIn ?? 'days', opts.timeUnit)}`);
-  lines.push(`  log-rank chisq=${a.logrank.chisq.toFixed(3)} on ${a.logrank.df} df, ${formatP(a.logrank.p)}`);
+  const searched = run.cutpoint?.method === 'optimal';
+  // A searched cut: maxstat's adjusted p is the result; the log-rank and Wald p at it are naive.
+  const naive = searched ? ', not adjusted for the cutpoint search' : '';
+  if (searched) lines.push(`  optimal (data-driven) cutpoint ${formatSignificant(run.cutpoint!.value as number)}: maxstat ${formatP(run.cutpoint!.p_adjusted ?? NaN)} adjusted for the search (${run.cutpoint!.p_method ?? 'Lau92'})`);
+  lines.push(`  log-rank chisq=${a.logrank.chisq.toFixed(3)} on ${a.logrank.df} df, ${formatP(a.logrank.p)}${naive}`);
   for (const t of a.cox.terms) {
-    lines.push(t.infinite
-      ? `  Cox ${t.term}: HR not estimable (coefficient may be infinite: a group without events?), coef ${t.coef.toPrecision(3)}`
-      : `  Cox ${t.term}: HR ${t.hr.toPrecision(3)} (${t.hr_lower.toPrecision(3)}–${t.hr_upper.toPrecision(3)}), ${formatP(t.p)}`);
+    const note = groupTermNote(a, t);
+    lines.push(note
+      ? `  Cox ${t.term}: HR not estimable (${note}${t.infinite && !note.startsWith('coefficient') ? '; R: coefficient may be infinite' : ''})`
+      : `  Cox ${t.term}: HR ${formatHr(t.hr)} (${formatHr(t.hr_lower)}\u2013${formatHr(t.hr_upper)}), ${formatP(t.p)}${naive}`);
   }
-  if (run.cutpoint?.method === 'optimal') lines.push(`  optimal cutpoint ${run.cutpoint.value} (maxstat, Lau92 ${formatP(run.cutpoint.p_adjusted!)})`);
   if (run.loaded.scoring) {
     const sc = run.loaded.scoring;
     lines.push(`  score: ${sc.method} of "${run.loaded.valueName}" on the ${run.analysis.n} matched patients${sc.log2.applied ? ' after log2(x+1)' : ''}`);

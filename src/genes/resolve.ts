@@ -15,13 +15,17 @@
 //     "ambiguous" (with the candidates), never resolved silently; else "missing".
 // Arbitrary row IDs (probe sets, GENE0820) match only exactly. A second set gene that
 // lands on a row already taken keeps the row once and says so (`duplicateOf`).
+// A gene that would land on a row the reader dropped (a missing or infinite value) is
+// "dropped", not "missing"; a missing gene gets near-match hints (./nearMatch.ts) that
+// never change what is scored.
 import type { ResolvedGeneSet } from '../score/types.js';
 import type { GeneSetSpec } from './geneSets.js';
 import { ensemblBase, idParts, lookupGene, nameDenotes, type GeneIdTable, type GeneLookup, type GeneRecord } from './identifiers.js';
+import { nearMatchIndex } from './nearMatch.js';
 
 export { loadGeneIdTable, type GeneIdTable } from './identifiers.js';
 
-export type GeneStatus = 'found' | 'via-id' | 'ambiguous' | 'missing';
+export type GeneStatus = 'found' | 'via-id' | 'ambiguous' | 'missing' | 'dropped';
 
 export interface GeneReport {
   gene: string;
@@ -34,7 +38,12 @@ export interface GeneReport {
   candidates?: string[];
   /** Resolved to a row an earlier gene of the set already took: that gene. */
   duplicateOf?: string;
+  /** Missing: row IDs that match after ignoring case, spaces or a version suffix (a hint; not scored). */
+  suggestions?: string[];
 }
+
+/** A matrix row the reader dropped, and why ("missing value in 2 samples"). */
+export interface DroppedRowNote { id: string; reason: string }
 
 export interface GeneSetReport {
   set: string;
@@ -46,6 +55,8 @@ export interface GeneSetReport {
   found: number;
   /** Genes with no row. */
   missing: string[];
+  /** Genes whose row was dropped by the reader (missing or infinite values). */
+  dropped?: string[];
   /** Genes left out because they could mean several genes or rows. */
   ambiguous: string[];
   /** Genes that landed on a row another gene of the set already took. */
@@ -88,6 +99,7 @@ function indexRows(rowIds: readonly string[]): RowIndex {
 
 type Resolution =
   | { status: 'found' | 'via-id'; row: number; how?: string }
+  | { status: 'dropped'; row: number; how: string }
   | { status: 'ambiguous'; how: string; candidates: string[] }
   | { status: 'missing'; how?: string };
 
@@ -229,8 +241,13 @@ function symbolRow(index: RowIndex, name: string): number[] {
  * Resolves every set against the matrix row IDs. Returns one ResolvedGeneSet per set
  * (rows distinct, in the set's gene order) and a JSON-serialisable report per set.
  */
-export function resolveGeneSets(sets: GeneSetSpec[], rowIds: string[], table: GeneIdTable): { sets: ResolvedGeneSet[]; report: GeneSetReport[] } {
+export function resolveGeneSets(
+  sets: GeneSetSpec[], rowIds: string[], table: GeneIdTable, droppedRows: readonly DroppedRowNote[] = [], hintIds: readonly string[] = [],
+): { sets: ResolvedGeneSet[]; report: GeneSetReport[] } {
   const index = indexRows(rowIds);
+  // Rows the reader dropped, resolved only for genes not found among the kept rows.
+  const withDropped = droppedRows.length > 0 ? indexRows([...rowIds, ...droppedRows.map((d) => d.id)]) : undefined;
+  const near = nearMatchIndex(hintIds.length ? [...rowIds, ...hintIds] : rowIds);
   const resolved: ResolvedGeneSet[] = [];
   const report: GeneSetReport[] = [];
   for (const set of sets) {
@@ -241,7 +258,17 @@ export function resolveGeneSets(sets: GeneSetSpec[], rowIds: string[], table: Ge
     for (const raw of set.genes) {
       const gene = raw.trim();
       let r = cache.get(gene);
-      if (r === undefined) { r = resolveGene(gene, index, table); cache.set(gene, r); }
+      if (r === undefined) {
+        r = resolveGene(gene, index, table);
+        if (r.status === 'missing' && withDropped) {
+          const d = resolveGene(gene, withDropped, table);
+          if ((d.status === 'found' || d.status === 'via-id') && d.row >= rowIds.length) {
+            const note = droppedRows[d.row - rowIds.length];
+            r = { status: 'dropped', row: d.row, how: `${note.id === gene ? '' : `${note.id} `}dropped: ${note.reason}` };
+          }
+        }
+        cache.set(gene, r);
+      }
       const entry: GeneReport = { gene, status: r.status };
       if (r.status === 'found' || r.status === 'via-id') {
         entry.row = rowIds[r.row];
@@ -251,6 +278,10 @@ export function resolveGeneSets(sets: GeneSetSpec[], rowIds: string[], table: Ge
       }
       if (r.how !== undefined) entry.how = r.how;
       if (r.status === 'ambiguous') entry.candidates = r.candidates;
+      if (r.status === 'missing') {
+        const hints = near.suggest(gene);
+        if (hints.length > 0) entry.suggestions = hints;
+      }
       genes.push(entry);
     }
     resolved.push({ name: set.name, rows, genes: set.genes.map((g) => g.trim()) });
@@ -260,6 +291,7 @@ export function resolveGeneSets(sets: GeneSetSpec[], rowIds: string[], table: Ge
       size: set.genes.length,
       found: rows.length,
       missing: genes.filter((g) => g.status === 'missing').map((g) => g.gene),
+      dropped: genes.filter((g) => g.status === 'dropped').map((g) => g.gene),
       ambiguous: genes.filter((g) => g.status === 'ambiguous').map((g) => g.gene),
       duplicates: genes.filter((g) => g.duplicateOf !== undefined).map((g) => g.gene),
       genes,
@@ -328,6 +360,7 @@ export function formatGeneSetReport(report: GeneSetReport[]): string {
     const extra = [
       via > 0 ? `${via} through another identifier` : '',
       r.missing.length > 0 ? `${r.missing.length} missing` : '',
+      r.dropped?.length ? `${r.dropped.length} dropped for missing or infinite values` : '',
       r.ambiguous.length > 0 ? `${r.ambiguous.length} ambiguous` : '',
       r.duplicates.length > 0 ? `${r.duplicates.length} duplicate${r.duplicates.length > 1 ? 's' : ''}` : '',
     ].filter((s) => s !== '');
@@ -336,8 +369,12 @@ export function formatGeneSetReport(report: GeneSetReport[]): string {
       if (g.duplicateOf !== undefined) lines.push(`  ${g.gene}: same row as ${g.duplicateOf} (${g.row}), kept once`);
       else if (g.status === 'via-id') lines.push(`  ${g.how ?? `${g.gene} → ${g.row}`}`);
       else if (g.status === 'ambiguous') lines.push(`  ${g.gene}: ambiguous, left out (${g.how ?? 'several candidates'}): ${list(g.candidates ?? [], 8)}`);
+      else if (g.status === 'dropped') lines.push(`  ${g.gene}: ${g.how ?? 'row dropped'}`);
     }
-    if (r.missing.length > 0) lines.push(`  missing: ${list(r.missing)}`);
+    if (r.missing.length > 0) {
+      const named = r.genes.filter((g) => g.status === 'missing').map((g) => (g.suggestions ? `${g.gene} (did you mean ${g.suggestions.join(' or ')}?)` : g.gene));
+      lines.push(`  missing: ${list(named)}`);
+    }
   }
   return lines.join('\n') + (lines.length ? '\n' : '');
 }

@@ -1,9 +1,11 @@
 // Delimited tables (TSV/CSV decided by content), optionally gzip-compressed, with a
-// BOM, CRLF line ends and RFC 4180 quoting. Whole-file reading is fine for clinical
+// BOM, CRLF or CR-only (old Mac) line ends and RFC 4180 quoting; UTF-16 and binary
+// files (spreadsheets, R data) are named rather than parsed (./fileKind.ts). Whole-file reading is fine for clinical
 // and score tables (thousands of rows); expression matrices use a streaming reader.
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { MigrascoreError } from '../errors.js';
+import { describeNonText, printable } from './fileKind.js';
 
 export interface DelimitedTable {
   path: string;
@@ -29,6 +31,8 @@ export function readTextFile(path: string, what: string): string {
       throw new MigrascoreError(`${what} ${path} looks gzip-compressed but could not be decompressed (${(e as Error).message}). Re-download or re-compress the file.`);
     }
   }
+  const kind = describeNonText(bytes.subarray(0, 512));
+  if (kind !== null) throw new MigrascoreError(`${what} ${path} is ${kind}.`);
   let text = bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return text;
@@ -123,10 +127,10 @@ export function requireColumn(table: DelimitedTable, column: string, role: strin
   const idx = table.header.indexOf(column);
   if (idx >= 0) return idx;
   const folded = table.header.findIndex((h) => h.toLowerCase() === column.toLowerCase());
-  const hint = folded >= 0 ? ` Did you mean "${table.header[folded]}" (names are case-sensitive)?` : '';
-  const shown = table.header.slice(0, 40).map((h) => `"${h}"`).join(', ');
+  const hint = folded >= 0 ? ` Did you mean "${printable(table.header[folded])}" (names are case-sensitive)?` : '';
+  const shown = table.header.slice(0, 40).map((h) => `"${printable(h)}"`).join(', ');
   const more = table.header.length > 40 ? `, … (${table.header.length} in all)` : '';
   throw new MigrascoreError(
-    `${table.path}: no column "${column}" for ${role}.${hint} The columns are: ${shown}${more}.`,
+    `${table.path}: no column "${printable(column)}" for ${role}.${hint} The columns are: ${shown}${more}.`,
   );
 }

@@ -119,3 +119,22 @@ export function log2PlusOne(matrix: ExpressionMatrix, options: { inPlace?: boole
   }
   return blockMatrix(matrix.rowIds, matrix.samples, blocks, rowsPerBlock);
 }
+
+/** Cells where log2(x + 1) is undefined (x ≤ -1: NaN, or -Inf at -1), with the first few (row, column, value). */
+export function cellsBelowMinusOne(matrix: ExpressionMatrix, examples = 3): { cells: number; rows: number; first: { row: number; column: number; value: number }[] } {
+  let cells = 0;
+  let rows = 0;
+  const first: { row: number; column: number; value: number }[] = [];
+  for (let r = 0; r < matrix.nRows; r++) {
+    const x = matrix.row(r);
+    let inRow = 0;
+    for (let j = 0; j < x.length; j++) {
+      if (x[j] <= -1) {
+        inRow++;
+        if (first.length < examples) first.push({ row: r, column: j, value: x[j] });
+      }
+    }
+    if (inRow > 0) { cells += inRow; rows++; }
+  }
+  return { cells, rows, first };
+}

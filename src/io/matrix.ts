@@ -1,6 +1,8 @@
 // Streaming reader for expression matrices (`--expr`): genes in rows, samples in
 // columns, TSV or CSV (decided by the header line's content), optionally gzip
-// (decided by the magic bytes), UTF-8 with or without BOM, \n or \r\n line ends.
+// (decided by the magic bytes), UTF-8 with or without BOM, \n, \r\n or (old Mac)
+// \r line ends. UTF-16, spreadsheets and other binary files are named, not parsed
+// (./fileKind.ts). `transpose` reads samples in rows, genes across (./matrixTranspose.ts).
 //
 // The file text is never held whole: bytes are read in chunks (fs stream, then
 // zlib when gzipped), split into lines, and each cell is parsed straight from the
@@ -19,7 +21,9 @@
 // - Quoted cells are accepted (quotes stripped, "" → "); a quoted ID cannot span lines.
 // - Rows with ANY missing value (empty, NA, NaN, null, N/A, #N/A, ., TCGA tokens) are
 //   dropped for the run and reported: GSVA-style scoring cannot rank NA, and dropping
-//   the gene is what scoring on complete rows means.
+//   the gene is what scoring on complete rows means. Non-finite cells (Inf, -Inf, or a
+//   number too large for a double) are treated the same way and counted apart: kept,
+//   one Inf would decide `--log2 auto` for the whole matrix and move every rank.
 // - Duplicate row IDs (after those drops) are collapsed into the first occurrence by
 //   the element-wise mean: sum in file order, then divide by the count — exactly
 //   limma::avereps (rowsum / counts). Reported with their counts.
@@ -33,37 +37,29 @@ import { blockMatrix, newBlock, type BlockMatrix } from '../matrix/blockMatrix.j
 import { detectDelimiter, parseDelimited } from './delimited.js';
 import { parseNumberCell } from './values.js';
 import { idEnd, parseIdField, parseRowValues } from './matrixParse.js';
+import { describeNonText, printable } from './fileKind.js';
+import { transposeLoaded } from './matrixTranspose.js';
+import type { DroppedRow, LoadedMatrix } from './loadedMatrix.js';
 
 export type { BlockMatrix };
 
-export interface LoadedMatrix extends BlockMatrix {
-  path: string;
-  delimiter: '\t' | ',';
-  /** The header's first cell ('' when the header has no cell for the ID column). */
-  idColumn: string;
-  /** Row IDs that appeared more than once (count = rows averaged), in first-appearance order. */
-  duplicates: { id: string; count: number }[];
-  /** Rows dropped because some cell was missing (line = 1-based line in the file). */
-  droppedMissing: { id: string; line: number; missing: number }[];
-  /** Rows rejected by keepRow. */
-  skippedRows: number;
-  /** Data lines in the file (header and blank lines excluded). */
-  dataRows: number;
-  /** Line number of a skipped second header line (Firehose "gene_id normalized_count ..."), or null. */
-  secondHeaderLine: number | null;
-}
+export type { DroppedRow, LoadedMatrix } from './loadedMatrix.js';
 
 export interface ReadMatrixOptions {
   /** Keep only rows whose ID passes (others are skipped cheaply and counted). */
   keepRow?: (id: string) => boolean;
+  /** Of the rows keepRow rejects, those whose IDs to list in `hintIds` (for near-match hints). */
+  hintRow?: (id: string) => boolean;
   /** Rows per SharedArrayBuffer block (default 256). */
   rowsPerBlock?: number;
+  /** Samples in rows and genes in columns (the header names genes). */
+  transpose?: boolean;
 }
 
 const WHAT = 'Expression matrix';
 
 const sepName = (d: number) => (d === 9 ? 'tab' : 'comma');
-const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}...` : s);
+const clip = (s: string) => printable(s.length > 60 ? `${s.slice(0, 57)}...` : s);
 
 class MatrixBuilder {
   line = 0;
@@ -81,9 +77,14 @@ class MatrixBuilder {
   dupCounts = new Map<number, number>();
   droppedMissing: LoadedMatrix['droppedMissing'] = [];
   skippedRows = 0;
+  /** The first IDs of rows rejected by keepRow (to recognise a file that is not an expression matrix). */
+  skippedIds: string[] = [];
+  hintIds: string[] = [];
+  hintRow?: (id: string) => boolean;
   dataRows = 0;
 
-  constructor(readonly path: string, readonly rowsPerBlock: number, readonly keepRow?: (id: string) => boolean) {}
+  /** `transposed`: rows are samples, the header names genes; missing cells are kept for the transposition. */
+  constructor(readonly path: string, readonly rowsPerBlock: number, readonly keepRow?: (id: string) => boolean, readonly transposed = false) {}
 
   /** One line: bytes [s, e) with e at its '\n' (or the end of buf for a last line without one). */
   onLine(buf: Buffer, s: number, e: number): void {
@@ -131,15 +132,17 @@ class MatrixBuilder {
     const empty = samples.indexOf('');
     if (empty >= 0) {
       const col = empty + 1 + (H - samples.length);
-      throw new MigrascoreError(`${WHAT} ${this.path}, line 1: column ${col} of the header is empty, but every sample column needs an ID${col === H ? ' (a trailing separator at the end of the lines?)' : ''}. Name that column or remove it.`);
+      throw new MigrascoreError(`${WHAT} ${this.path}, line 1: column ${col} of the header is empty, but every ${this.transposed ? 'gene' : 'sample'} column needs an ID${col === H ? ' (a trailing separator at the end of the lines?)' : ''}. Name that column or remove it.`);
     }
+    this.n = samples.length;
+    if (this.transposed) return false; // repeated genes are averaged after the transposition
     const seen = new Map<string, number>();
     const dups: string[] = [];
     samples.forEach((sname, i) => {
       const first = seen.get(sname);
       const col = i + 1 + (H - samples.length);
       if (first === undefined) seen.set(sname, col);
-      else if (dups.length < 5) dups.push(`"${sname}" (columns ${first} and ${col})`);
+      else if (dups.length < 5) dups.push(`"${clip(sname)}" (columns ${first} and ${col})`);
     });
     if (dups.length) {
       const firehose = this.secondHeaderWords.some((w) => /raw_count|scaled_estimate|transcript_id/.test(w))
@@ -147,7 +150,6 @@ class MatrixBuilder {
         : '';
       throw new MigrascoreError(`${WHAT} ${this.path}, line 1: sample IDs must be unique, but the header repeats ${dups.join(', ')}.${firehose} Rename or remove the repeated columns.`);
     }
-    this.n = samples.length;
     return false;
   }
 
@@ -162,7 +164,12 @@ class MatrixBuilder {
 
   row(buf: Buffer, s: number, e: number): void {
     const id = parseIdField(buf, s, e, this.delim);
-    if (this.keepRow && !this.keepRow(id)) { this.skippedRows++; return; }
+    if (this.keepRow && !this.keepRow(id)) {
+      this.skippedRows++;
+      if (this.skippedIds.length < 50) this.skippedIds.push(id);
+      if (this.hintRow && this.hintIds.length < 1000 && this.hintRow(id)) this.hintIds.push(id);
+      return;
+    }
     const n = this.n;
     const rpb = this.rowsPerBlock;
     const slot = this.rowIds.length;
@@ -180,7 +187,11 @@ class MatrixBuilder {
           `Every cell after the gene ID must be a number or a missing value (empty, NA); fix that cell${col === 2 ? ', or remove the second column if it holds gene descriptions or other annotation' : ''}.`,
       );
     }
-    if (res.missing > 0) { this.droppedMissing.push({ id, line: this.line, missing: res.missing }); return; }
+    if ((res.missing > 0 || res.nonFinite > 0) && !this.transposed) {
+      const { missing, nonFinite } = res;
+      this.droppedMissing.push(nonFinite > 0 ? { id, line: this.line, missing, non_finite: nonFinite } : { id, line: this.line, missing });
+      return;
+    }
     const first = this.index.get(id);
     if (first === undefined) {
       this.index.set(id, slot);
@@ -201,13 +212,7 @@ class MatrixBuilder {
     const n = this.n;
     const rpb = this.rowsPerBlock;
     const nRows = this.rowIds.length;
-    if (nRows === 0 && this.droppedMissing.length > 0) {
-      const d = this.droppedMissing[0];
-      throw new MigrascoreError(
-        `${WHAT} ${this.path}: every ${this.keepRow ? 'needed ' : ''}row has a missing value (the first, "${clip(d.id)}" on line ${d.line}, has ${d.missing}), ` +
-          'and rows with missing values cannot be scored. Impute or remove the missing values.',
-      );
-    }
+    if (nRows === 0 && this.droppedMissing.length > 0) throw allRowsDropped(this.path, this.droppedMissing, !!this.keepRow);
     const duplicates: LoadedMatrix['duplicates'] = [];
     for (const [r, count] of [...this.dupCounts].sort((a, b) => a[0] - b[0])) {
       const block = this.blocks[Math.floor(r / rpb)];
@@ -234,8 +239,22 @@ class MatrixBuilder {
       skippedRows: this.skippedRows,
       dataRows: this.dataRows,
       secondHeaderLine: this.secondHeaderLine,
+      skippedIds: this.skippedIds,
+      hintIds: this.hintIds,
     };
   }
+}
+
+/** Every (needed) row was dropped for missing or non-finite values. */
+export function allRowsDropped(path: string, dropped: DroppedRow[], needed: boolean): MigrascoreError {
+  const d = dropped[0];
+  const where = d.column !== undefined ? `in column ${d.column}` : `on line ${d.line}`;
+  const inf = dropped.filter((x) => (x.non_finite ?? 0) > 0).length;
+  const what = d.non_finite ? `${d.non_finite} infinite value${d.non_finite > 1 ? 's' : ''}` : `${d.missing} missing`;
+  return new MigrascoreError(
+    `${WHAT} ${path}: every ${needed ? 'needed ' : ''}${d.column !== undefined ? 'gene' : 'row'} has a missing${inf > 0 ? ' or infinite (Inf, -Inf)' : ''} value (the first, "${clip(d.id)}" ${where}, has ${what}), ` +
+      `and genes with missing values cannot be scored. Impute or remove the missing${inf > 0 ? ' and infinite' : ''} values.`,
+  );
 }
 
 async function isGzip(path: string): Promise<boolean> {
@@ -258,7 +277,10 @@ export async function readExpressionMatrix(path: string, options: ReadMatrixOpti
     throw new MigrascoreError(`${WHAT} ${path} is a folder, not a file. Give the path of a TSV or CSV file (optionally .gz).`);
   }
   const rowsPerBlock = Math.max(1, Math.floor(options.rowsPerBlock ?? 256));
-  const builder = new MatrixBuilder(path, rowsPerBlock, options.keepRow);
+  const builder = options.transpose
+    ? new MatrixBuilder(path, rowsPerBlock, undefined, true)
+    : new MatrixBuilder(path, rowsPerBlock, options.keepRow);
+  builder.hintRow = options.hintRow;
   const gz = await isGzip(path);
   const src = createReadStream(path, { highWaterMark: 1 << 20 });
   const gunzip = gz ? createGunzip({ chunkSize: 1 << 18 }) : null;
@@ -266,10 +288,16 @@ export async function readExpressionMatrix(path: string, options: ReadMatrixOpti
   if (gunzip) src.on('error', (err) => gunzip.destroy(err));
   try {
     let pending: Buffer[] = [];
+    let eol = -1; // the line-end byte: \n, or \r for old Mac files (decided on the first chunk)
     for await (const chunk of input as AsyncIterable<Buffer>) {
+      if (eol < 0) {
+        const kind = describeNonText(chunk.subarray(0, 512));
+        if (kind !== null) throw new MigrascoreError(`${WHAT} ${path} is ${kind}.`);
+        eol = lineEnd(chunk);
+      }
       let start = 0;
       if (pending.length) {
-        const nl = chunk.indexOf(10);
+        const nl = chunk.indexOf(eol);
         if (nl < 0) { pending.push(chunk); continue; }
         pending.push(chunk.subarray(0, nl + 1));
         const line = Buffer.concat(pending);
@@ -277,7 +305,7 @@ export async function readExpressionMatrix(path: string, options: ReadMatrixOpti
         builder.onLine(line, 0, line.length - 1);
         start = nl + 1;
       }
-      for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
+      for (let nl = chunk.indexOf(eol, start); nl >= 0; nl = chunk.indexOf(eol, start)) {
         builder.onLine(chunk, start, nl);
         start = nl + 1;
       }
@@ -298,5 +326,16 @@ export async function readExpressionMatrix(path: string, options: ReadMatrixOpti
     src.destroy();
     gunzip?.destroy();
   }
-  return builder.finish();
+  if (!options.transpose) return builder.finish();
+  const t = transposeLoaded(builder.finish(), { keepRow: options.keepRow, hintRow: options.hintRow, rowsPerBlock });
+  if (t.nRows === 0 && t.droppedMissing.length > 0) throw allRowsDropped(path, t.droppedMissing, !!options.keepRow);
+  return t;
+}
+
+/** \r when the first line ends with a lone \r (classic Mac OS, some Excel exports), else \n. */
+function lineEnd(chunk: Buffer): number {
+  const cr = chunk.indexOf(13);
+  if (cr < 0) return 10;
+  const lf = chunk.indexOf(10);
+  return (lf < 0 || cr < lf) && cr + 1 < chunk.length && chunk[cr + 1] !== 10 ? 13 : 10;
 }

@@ -189,6 +189,8 @@ export const rowResult = {
   status: 'ok' as 'ok' | 'count' | 'text',
   /** Cells read as missing (NaN). */
   missing: 0,
+  /** Cells read as Inf or -Inf (written so, or beyond the range of a double). */
+  nonFinite: 0,
   /** 0-based value column of the bad cell ('text'). */
   field: -1,
   /** The bad cell's text ('text'). */
@@ -206,6 +208,7 @@ export function parseRowValues(buf: Uint8Array, p: number, e: number, hasValues:
   const res = rowResult;
   res.status = 'ok';
   res.missing = 0;
+  res.nonFinite = 0;
   if (!hasValues) {
     if (n === 0) return res;
     res.status = 'count';
@@ -245,6 +248,7 @@ export function parseRowValues(buf: Uint8Array, p: number, e: number, hasValues:
       p = q;
     } else if ((v = scanNumber(buf, p)), scanValid && (scanEnd === e || buf[scanEnd] === delim)) {
       p = scanEnd;
+      if (v === Infinity || v === -Infinity) res.nonFinite++;
     } else {
       const text = readField(buf, p, e, delim);
       p = fieldEnd;
@@ -256,6 +260,7 @@ export function parseRowValues(buf: Uint8Array, p: number, e: number, hasValues:
         return res;
       }
       if (Number.isNaN(parsed)) res.missing++;
+      else if (parsed === Infinity || parsed === -Infinity) res.nonFinite++;
       v = parsed;
     }
     out[off + j] = v;

@@ -30,6 +30,8 @@ export interface CohortForAnalysis {
   levels: string[];
   /** The numeric value that was split, for the continuous Cox model. */
   value?: { name: string; values: Float64Array };
+  /** What the groups come from, for messages (./groupingText.ts). */
+  grouping?: string;
   covariates: DesignTerm[];
 }
 
@@ -77,7 +79,7 @@ export interface CohortAnalysis {
 }
 
 /** Drops levels nobody is in and renumbers the groups; errors when fewer than two remain. */
-export function compactLevels(group: Int32Array, levels: string[], context: string): { group: Int32Array; levels: string[] } {
+export function compactLevels(group: Int32Array, levels: string[], context: string, grouping?: string): { group: Int32Array; levels: string[] } {
   const counts = new Int32Array(levels.length);
   for (const g of group) counts[g]++;
   const remap = new Int32Array(levels.length).fill(-1);
@@ -85,8 +87,8 @@ export function compactLevels(group: Int32Array, levels: string[], context: stri
   levels.forEach((l, i) => { if (counts[i] > 0) { remap[i] = kept.length; kept.push(l); } });
   if (kept.length < 2) {
     throw new MigrascoreError(
-      `${context}: only ${kept.length === 1 ? `one group ("${kept[0]}")` : 'no group'} remains after removing rows with missing time, event or grouping value ` +
-        `(${group.length} rows left). A comparison needs at least two groups: check the grouping column or the split.`,
+      `${context}: only ${kept.length === 1 ? `one group ("${kept[0]}", ${group.length} rows)` : 'no group'} remains ${grouping ? `of ${grouping} ` : ''}after removing rows with missing time, event or grouping value ` +
+        `(${group.length} rows left). A comparison needs at least two groups: ${grouping?.startsWith('--group') ? 'choose a column with at least two values among these rows' : 'check the grouping column or the split (a value with a single level, or a cut outside its range?)'}.`,
     );
   }
   return { group: group.map((g) => remap[g]), levels: kept };
@@ -97,7 +99,7 @@ export function analyseCohort(cohort: CohortForAnalysis, opts: AnalysisOptions, 
   // splitting into groups; do the same once here, then never again per group.
   const time = fixTiedTimes(cohort.time);
   const { event } = cohort;
-  const { group, levels } = compactLevels(cohort.group, cohort.levels, context);
+  const { group, levels } = compactLevels(cohort.group, cohort.levels, context, cohort.grouping);
   const n = time.length;
   let events = 0;
   for (const e of event) events += e;

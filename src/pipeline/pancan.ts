@@ -11,6 +11,8 @@ import {
   assembleCohort, clinicalColumns, matchedRowsWithSurvival, prepareExpression, prepareScores, scoreClinicalRows, scoreRows,
   type ClinicalData, type PreparedExpression, type PreparedScores,
 } from './survivalInput.js';
+import { continuousHrNote, groupHrNote } from './estimability.js';
+import { splitTestP } from './splitTest.js';
 import type { JoinResult } from '../tcga/join.js';
 import { perGeneCox, type GeneCoxRow } from './perGene.js';
 import { benjaminiHochberg } from '../stats/multipleTesting.js';
@@ -91,6 +93,8 @@ export interface PancanRun {
   setGenes: { gene: string; row: number }[];
   /** Cancer types of the clinical table without any matched sample. */
   withoutSamples: string[];
+  /** Cancer types with samples left out by --cancers. */
+  notChosen: string[];
 }
 
 export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
@@ -115,6 +119,7 @@ export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
     }
     cancers = cancers.filter((c) => opts.cancers!.includes(c));
   }
+  const notChosen = withSamples.filter((c) => !cancers.includes(c));
   const setGenes = expr ? geneRowsOfSet(expr) : [];
   const geneLog2 = opts.perGene && expr ? perGeneNeedsLog2(expr) : false;
   const rowOfId = new Map(table.ids.map((id, r) => [id, r]));
@@ -139,13 +144,13 @@ export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
         outcome: 'skipped' in outcome ? outcome : { row: outcome.result.row },
       });
     }
-    addFdr(results.map((r) => r.row));
+    addFdr(results.map((r) => r.row), opts.split.kind === 'optimal');
     const fdr = benjaminiHochberg(genes.map((g) => g.p));
     genes.forEach((g, i) => { g.fdr = fdr[i]; });
     const timeWarnings = timeUnitWarnings({ column: endpoint.time, times: clinical.time, events: clinical.event, unit: opts.timeIn ?? 'days' });
     endpoints.push({ endpoint, dir, results, skipped, genes, timeWarnings });
   }
-  return { source, expr, scores, clinicalPath: opts.clinical, cancerOf, endpoints, setGenes, withoutSamples };
+  return { source, expr, scores, clinicalPath: opts.clinical, cancerOf, endpoints, setGenes, withoutSamples, notChosen };
 }
 
 function scoreSource(expr: PreparedExpression | undefined, scores: PreparedScores | undefined): ScoreSource {
@@ -169,11 +174,6 @@ async function analyseCancer(
   const skip = (reason: string) => ({ skipped: { cancer, n: rows.length, events, reason } });
   if (rows.length < opts.minSamples) return skip(`${rows.length} patients with a matched sample and ${endpoint.name} data, fewer than --min-samples ${opts.minSamples}`);
   if (events === 0) return skip(`no ${endpoint.name} events among ${rows.length} patients`);
-  // --expr: scored on exactly this cancer's cohort; --scores: the given scores of its patients.
-  const grouping = expr
-    ? await scoreClinicalRows(expr, rows, (r) => !inCancer(r) || joined.sampleForClinical[r] < 0)
-    : scoreRows(scores!, inCancer);
-  const loaded = assembleCohort(clinical, grouping);
   const survivalOpts: SurvivalOptions = {
     ...opts,
     time: endpoint.time,
@@ -183,6 +183,12 @@ async function analyseCancer(
     grouping: expr ? { kind: 'expr', request: expr.request, set: opts.set } : { kind: 'scores', file: scores!.file, column: scores!.column },
   };
   try {
+    // --expr: scored on exactly this cancer's cohort; --scores: the given scores of its patients.
+    // Inside the try: a cancer whose set genes are all constant is skipped with the reason.
+    const grouping = expr
+      ? await scoreClinicalRows(expr, rows, (r) => !inCancer(r) || joined.sampleForClinical[r] < 0)
+      : scoreRows(scores!, inCancer);
+    const loaded = assembleCohort(clinical, grouping);
     const run = await analyseLoaded(loaded, survivalOpts, `${cancer} (${endpoint.name})`);
     return { result: { cancer, run, row: tableRow(cancer, run) } };
   } catch (e) {
@@ -195,22 +201,26 @@ function tableRow(cancer: string, run: SurvivalRun): PancanTableRow {
   const a = run.analysis;
   const group = a.cox.terms.length === 1 ? a.cox.terms[0] : undefined;
   const cont = a.cox_continuous?.terms[0];
-  const finite = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? null : x);
+  // R's values as R gives them (Inf stays Inf); only what is absent is null (NA).
+  const value = (x: number | null | undefined) => (x === undefined || x === null || Number.isNaN(x) ? null : x);
   const cut = run.cutpoint?.value;
   return {
     cancer,
     n: a.n,
     events: a.events,
-    hr: finite(group?.hr),
-    hr_lower: finite(group?.hr_lower),
-    hr_upper: finite(group?.hr_upper),
-    p: finite(group?.p),
-    logrank_p: finite(a.logrank.p),
+    hr: value(group?.hr),
+    hr_lower: value(group?.hr_lower),
+    hr_upper: value(group?.hr_upper),
+    p: value(group?.p),
+    logrank_p: value(a.logrank.p),
+    p_adjusted: run.cutpoint?.method === 'optimal' ? value(run.cutpoint.p_adjusted) : null,
     fdr: null,
-    hr_continuous: finite(cont?.hr),
-    p_continuous: finite(cont?.p),
+    hr_continuous: value(cont?.hr),
+    p_continuous: value(cont?.p),
     fdr_continuous: null,
     cutpoint: typeof cut === 'number' ? cut : null,
+    hr_note: groupHrNote(a),
+    hr_continuous_note: continuousHrNote(cont, a.cox_continuous?.converged),
     ...(a.cox_adjusted ? adjustedColumns(a.cox_adjusted) : {}),
   };
 }
@@ -228,9 +238,13 @@ function adjustedColumns(cox: CoxSummary): Partial<PancanTableRow> {
   };
 }
 
-/** Benjamini–Hochberg across cancers: `fdr` over log-rank p, `fdr_continuous` over the continuous Cox p. */
-function addFdr(rows: PancanTableRow[]): void {
-  const fdr = benjaminiHochberg(rows.map((r) => r.logrank_p ?? NaN));
+/**
+ * Benjamini–Hochberg across cancers (R p.adjust, which caps at 1 — Lau92 p may exceed 1):
+ * `fdr` over the split's own test (a searched cut's naive log-rank p never counts),
+ * `fdr_continuous` over the continuous Cox p.
+ */
+export function addFdr(rows: PancanTableRow[], searched: boolean): void {
+  const fdr = benjaminiHochberg(rows.map((r) => splitTestP(r, searched) ?? NaN));
   const fdrC = benjaminiHochberg(rows.map((r) => r.p_continuous ?? NaN));
   rows.forEach((r, i) => {
     r.fdr = Number.isNaN(fdr[i]) ? null : fdr[i];

@@ -2,6 +2,7 @@
 // cancer — coxph(Surv ~ scale(x)) — for the gene × cancer heatmap.
 import { coxProportionalHazards } from '../survival/cox.js';
 import type { ExpressionMatrix } from '../score/types.js';
+import { continuousHrNote } from './estimability.js';
 
 export interface GeneCoxRow {
   gene: string;
@@ -13,6 +14,8 @@ export interface GeneCoxRow {
   hr_upper: number;
   p: number;
   fdr?: number;
+  /** Why the HR is not estimable (R's values are kept in hr…p); absent when it is. */
+  note?: string;
 }
 
 /**
@@ -44,10 +47,11 @@ export function perGeneCox(
     let ss = 0;
     for (let i = 0; i < n; i++) ss += (x[i] - mean) ** 2;
     const sd = Math.sqrt(ss / (n - 1));
-    if (!(sd > 0)) return { gene, cancer, n, events, hr: NaN, hr_lower: NaN, hr_upper: NaN, p: NaN };
+    if (!(sd > 0)) return { gene, cancer, n, events, hr: NaN, hr_lower: NaN, hr_upper: NaN, p: NaN, note: 'no variation in expression' };
     for (let i = 0; i < n; i++) x[i] = (x[i] - mean) / sd;
     const fit = coxProportionalHazards(time, event, [x], [gene], { ties: options.ties, confLevel: options.confLevel });
     const t = fit.terms[0];
-    return { gene, cancer, n, events, hr: t.hr, hr_lower: t.hr_lower, hr_upper: t.hr_upper, p: t.p };
+    const note = continuousHrNote(t, fit.converged);
+    return { gene, cancer, n, events, hr: t.hr, hr_lower: t.hr_lower, hr_upper: t.hr_upper, p: t.p, ...(note ? { note } : {}) };
   });
 }

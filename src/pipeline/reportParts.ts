@@ -7,6 +7,7 @@ import { convertTime, describeTimeUnits, type TimeUnit } from '../plots/timeUnit
 import type { CohortModel, CohortResults, ReportCitation, ReportFigure, ReportInput, ReportParameter } from '../report/model.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
 import type { CoxSummary } from './analyseCohort.js';
+import { continuousHrNote, groupTermNote } from './estimability.js';
 import type { RenderedFigure } from './figureFiles.js';
 import type { ScoreRequest } from './scoreMatrix.js';
 import type { SurvivalRun } from './survival.js';
@@ -72,7 +73,7 @@ export function modelParameters(opts: Omit<SurvivalOptions, 'grouping' | 'time' 
   return list;
 }
 
-function model(label: string, cox: CoxSummary): CohortModel {
+function model(label: string, cox: CoxSummary, noteOf: (t: CoxSummary['terms'][number]) => string | null = (t) => continuousHrNote(t, cox.converged)): CohortModel {
   const global = cox.ph_test.find((t) => t.term === 'GLOBAL');
   return {
     label,
@@ -82,18 +83,29 @@ function model(label: string, cox: CoxSummary): CohortModel {
     terms: cox.terms.map((t) => ({
       term: t.term, hr: t.hr, lower: t.hr_lower, upper: t.hr_upper, p: t.p,
       ...(t.infinite ? { infinite: true } : {}), ...(t.aliased ? { aliased: true } : {}),
+      ...(!t.aliased && noteOf(t) ? { note: noteOf(t)! } : {}),
     })),
     concordance: cox.concordance.c,
     phGlobalP: global ? global.p : null,
   };
 }
 
+/**
+ * A time of the analysis (the clinical table's unit) in the display unit of figures and
+ * text. The one place the report converts times: a declared input unit goes here.
+ */
+export function displayTime(t: number, opts: { timeUnit: string; timeIn?: TimeUnit }): number {
+  return convertTime(t, opts.timeIn ?? 'days', opts.timeUnit as TimeUnit);
+}
+
 /** One cohort's results for the report, times in the display unit. */
-export function cohortResults(run: SurvivalRun, opts: SurvivalOptions, grouping: string): CohortResults {
+export function cohortResults(run: SurvivalRun, opts: Pick<SurvivalOptions, 'timeUnit' | 'timeIn' | 'rho'>, grouping: string, grouped: boolean): CohortResults {
   const a = run.analysis;
-  const unit = opts.timeUnit as TimeUnit;
-  const t = (x: number | null | undefined) => (x == null ? null : convertTime(x, opts.timeIn ?? 'days', unit));
-  const models = [model(opts.grouping.kind === 'group' ? 'Groups' : 'Groups of the split', a.cox)];
+  const unit = opts.timeUnit;
+  const t = (x: number | null | undefined) => (x == null ? null : displayTime(x, opts));
+  const searched = !grouped && run.cutpoint?.method === 'optimal';
+  const groupsLabel = grouped ? 'Groups' : searched ? 'Groups of the optimal (data-driven) cut; Wald p not adjusted for the cutpoint search' : 'Groups of the split';
+  const models = [model(groupsLabel, a.cox, (term) => groupTermNote(a, term))];
   if (a.cox_continuous) models.push(model('Continuous value', a.cox_continuous));
   if (a.cox_adjusted) models.push(model('Groups, adjusted for covariates', a.cox_adjusted));
   const c = run.cutpoint;
@@ -114,9 +126,9 @@ export function cohortResults(run: SurvivalRun, opts: SurvivalOptions, grouping:
   };
 }
 
-/** "Median OS: low 1234 days, high not reached." in the display unit (times given in `inputUnit`). */
-export function medianSummary(run: SurvivalRun, endpoint: string, unit: TimeUnit, inputUnit: TimeUnit = 'days'): string {
-  const parts = run.analysis.groups.map((g) => `${g.group} ${g.median === null ? 'not reached' : formatTime(convertTime(g.median, inputUnit, unit), unit)}`);
+/** "Median OS: low 1234 days, high not reached." in the display unit. */
+export function medianSummary(run: SurvivalRun, endpoint: string, opts: { timeUnit: string; timeIn?: TimeUnit }): string {
+  const parts = run.analysis.groups.map((g) => `${g.group} ${g.median === null ? 'not reached' : formatTime(displayTime(g.median, opts), opts.timeUnit)}`);
   return `Median ${endpoint}: ${parts.join(', ')}.`;
 }
 

@@ -5,6 +5,7 @@ import { sortLevels } from '../survival/design.js';
 import { cutpointFeasible, maximallySelectedLogRank } from '../survival/cutpoint.js';
 import { ruleCutpoints, splitAtCutpoints, splitExtremes, type ValueSplit } from '../survival/stratify.js';
 import { analyseCohort, type CohortAnalysis } from './analyseCohort.js';
+import { describeGrouping } from './groupingText.js';
 import { loadSurvivalInput, type LoadedCohort } from './survivalInput.js';
 import type { CutpointSummary, SurvivalOptions } from './survivalTypes.js';
 import { survivalOutputs } from './survivalOutputs.js';
@@ -53,6 +54,7 @@ export async function analyseLoaded(loaded: LoadedCohort, opts: SurvivalOptions,
   let groupOf: Int32Array;
   let levels: string[];
   let cutpoint: CutpointSummary | undefined;
+  let cuts: number[] | undefined;
   if (loaded.categories) {
     levels = groupLevels(loaded.categories);
     const index = new Map(levels.map((l, i) => [l, i]));
@@ -62,6 +64,7 @@ export async function analyseLoaded(loaded: LoadedCohort, opts: SurvivalOptions,
     groupOf = split.split.group;
     levels = split.split.levels;
     cutpoint = split.cutpoint;
+    cuts = split.split.cutpoints;
   }
 
   const rows = rowsWhere(groupOf.length, (i) => groupOf[i] >= 0);
@@ -74,6 +77,7 @@ export async function analyseLoaded(loaded: LoadedCohort, opts: SurvivalOptions,
       levels,
       value: loaded.values && loaded.valueName ? { name: loaded.valueName, values: pickNumbers(loaded.values, rows) } : undefined,
       covariates: pickTerms(loaded.covariates, rows),
+      grouping: describeGrouping(opts.grouping, loaded, cuts && { rule: opts.splitText, cutpoints: cuts }),
     },
     opts,
     context,

@@ -12,7 +12,7 @@ import { joinSamplesToClinical, type JoinReport, type JoinResult } from '../tcga
 import { SampleScratch, selectSamples } from '../score/subset.js';
 import { covariateTerm, type DesignTerm } from '../survival/design.js';
 import { assertCovariateLevels, assertGroupLevels } from './levelCap.js';
-import { loadForScoring, onMethodScale, scoreLoaded, type LoadedForScoring, type ScoreRequest, type ScoreRunReport } from './scoreMatrix.js';
+import { loadForScoring, newScoringCheck, onMethodScale, scoreLoaded, type LoadedForScoring, type ScoreRequest, type ScoreRunReport } from './scoreMatrix.js';
 import { pickItems, pickNumbers, pickTerms } from './rows.js';
 
 export type GroupingSource =
@@ -284,14 +284,23 @@ export async function scoreClinicalRows(
   const { scoring, joined, setIndex } = expr;
   const nClinical = joined.sampleForClinical.length;
   const cohort = selectSamples(scoring.matrix, cohortRows.map((r) => joined.sampleForClinical[r]), expr.scratch);
-  const scores = await scoreLoaded(cohort, scoring.sets, expr.request);
+  const check = newScoringCheck();
+  const scores = await scoreLoaded(cohort, scoring.sets, expr.request, check);
+  const lost = check.excluded.find((e) => e.set === scoring.sets[setIndex].name);
+  if (lost) {
+    throw new MigrascoreError(`Gene set "${lost.set}" cannot be scored on the ${cohortRows.length} samples of the analysis cohort: ${lost.reason}.`);
+  }
   const values = new Float64Array(nClinical).fill(NaN);
   cohortRows.forEach((r, j) => { values[r] = scores[setIndex][j]; });
   return {
     values,
     valueName: scoring.sets[setIndex].name,
     join: joined.report,
-    scoring: { ...scoring.report, scored_samples: cohortRows.length } as ScoreRunReport,
+    scoring: {
+      ...scoring.report, scored_samples: cohortRows.length,
+      messages: [...scoring.report.messages, ...check.messages],
+      ...(check.constant_genes.length ? { constant_genes: check.constant_genes } : {}),
+    } as ScoreRunReport,
     inputPaths: expr.inputPaths,
     excluded,
   };

@@ -9,6 +9,7 @@ import type { TimeUnit } from '../plots/timeUnits.js';
 import { cutpointTitles, kmTitles } from './figureLabels.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
 import type { CohortAnalysis } from './analyseCohort.js';
+import { groupTermNote } from './estimability.js';
 import type { LoadedCohort } from './survivalInput.js';
 import type { CutpointSummary, SurvivalOptions } from './survivalTypes.js';
 import { renderFigure, type RenderedFigure } from './figureFiles.js';
@@ -111,11 +112,13 @@ export async function survivalOutputs(input: SurvivalOutputInput): Promise<Survi
     ...kmTitles(kmSubject(input), opts.figures),
     groupingLabel: groupingLabel(input),
     logrank: analysis.logrank,
-    // Not a number to print when R flags the coefficient as possibly infinite (separation).
-    hazardRatio: analysis.cox.terms.filter((t) => !t.infinite).map((t) => ({
+    // Not a number to print when R flags the coefficient as possibly infinite: the reason instead.
+    hazardRatio: analysis.cox.terms.map((t) => ({
       label: `${t.term.replace(/^group=/, '')} vs ${analysis.groups[0].group}`,
-      hr: t.hr, lower: t.hr_lower, upper: t.hr_upper, p: t.p,
+      hr: t.hr, lower: t.hr_lower, upper: t.hr_upper, p: t.p, note: groupTermNote(analysis, t),
     })),
+    ...(cutpoint?.method === 'optimal' && cutpoint.p_adjusted !== null
+      ? { cutpointSearch: { pAdjusted: cutpoint.p_adjusted, pMethod: cutpoint.p_method ?? 'Lau92' } } : {}),
     confLevel: opts.confLevel,
   });
   const figures = [await renderFigure('km', 'Kaplan–Meier', spec)];

@@ -5,13 +5,13 @@ import type { OutputFile } from '../io/output.js';
 import { buildReportHtml } from '../report/html.js';
 import type { ReportModel, ReportParameter } from '../report/model.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
-import type { TimeUnit } from '../plots/timeUnits.js';
 import type { FigureFormats } from './figureFiles.js';
 import {
   citations, cohortResults, ENDPOINT_LABELS, inputRoles, linkedFigures, medianSummary, modelParameters, reportInputs, scoringParameters, type ReportContext,
 } from './reportParts.js';
 import { survivalRunFiles, type SurvivalRun } from './survival.js';
 import type { SurvivalOptions } from './survivalTypes.js';
+import { SEARCHED_CUT } from './splitTest.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -53,10 +53,9 @@ async function survivalReportModel(run: SurvivalRun, opts: SurvivalOptions, ctx:
     ...(loaded.join ? [{ name: 'Sample types', value: loaded.join.sample_types.join(', ') }] : []),
   ];
   const source = g.kind === 'expr' ? 'expr' : g.kind === 'scores' ? 'scores' : 'clinical';
-  const unit = opts.timeUnit as TimeUnit;
   return {
     scope: 'cohort',
-    title: 'migrascore survival report',
+    title: `migrascore survival report${opts.split.kind === 'optimal' && g.kind !== 'group' ? ` \u2014 ${SEARCHED_CUT}` : ''}`,
     generatedAt: new Date().toISOString(),
     version: VERSION,
     command: ctx.command,
@@ -74,9 +73,9 @@ async function survivalReportModel(run: SurvivalRun, opts: SurvivalOptions, ctx:
       figures: [],
       cancers: [{
         cancer: groupingText(run, opts),
-        summary: medianSummary(run, endpoint, unit, opts.timeIn),
+        summary: medianSummary(run, endpoint, opts),
         figures: linkedFigures(run.figures, '', files),
-        results: cohortResults(run, opts, groupingText(run, opts)),
+        results: cohortResults(run, opts, groupingText(run, opts), g.kind === 'group'),
       }],
     }],
     files,

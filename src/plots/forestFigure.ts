@@ -1,9 +1,10 @@
 // Pan-cancer forest plot as a Vega-Lite spec: one row per cancer with the hazard ratio
 // and its confidence interval on a log axis, a dashed reference line at HR = 1, and
 // table columns (n, events | HR (95% CI), p, FDR) on either side, as in a paper
-// (cf. forestplot::forestplot, survminer::ggforest). Rows with FDR below the threshold
-// are drawn in colour (red: HR > 1, blue: HR < 1) with bold text. Intervals reaching
-// beyond the axis end in an arrow; cancers without a finite HR read "not estimable".
+// (cf. forestplot::forestplot, survminer::ggforest). p and FDR come from one test, named
+// in the footnote (`pNote`). Rows with FDR below the threshold are drawn in colour (red:
+// HR > 1, blue: HR < 1) with bold text. Intervals reaching beyond the axis end in an
+// arrow; a cancer whose HR cannot be estimated reads "not estimable" and its reason.
 // Pure: same input → same JSON (data inline, no NaN — null instead).
 
 import type { TopLevelSpec } from 'vega-lite';
@@ -19,8 +20,11 @@ export interface ForestRow {
   hr: number;
   lower: number;
   upper: number;
+  /** p of the test named by `pNote` (the same test as `fdr`). */
   p: number;
   fdr: number | null;
+  /** Why the HR is not estimable (e.g. "no events in group low"): shown instead of the HR. */
+  note?: string | null;
 }
 
 export type ForestOrder = 'hr' | 'input' | 'p' | 'cancer';
@@ -30,6 +34,11 @@ export interface ForestFigureInput {
   title?: string;
   /** Second title line: what the figure shows (cancer, endpoint, score, cut rule). */
   subtitle?: string;
+  /**
+   * The footnote naming the test behind the p and FDR columns, e.g. "p: log-rank test of the
+   * score groups; FDR: Benjamini–Hochberg over cancers." (default: FDR named only).
+   */
+  pNote?: string;
   /** x-axis title, e.g. "HR (high vs low score)". */
   hrLabel: string;
   /** Rows with FDR below this are highlighted (default 0.05). */
@@ -105,7 +114,7 @@ export function logTicks(domain: [number, number], maxTicks = 9): number[] {
 // ---------------------------------------------------------------- rows
 
 function estimable(r: ForestRow): boolean {
-  return Number.isFinite(r.hr) && r.hr > 0;
+  return !r.note && Number.isFinite(r.hr) && r.hr > 0;
 }
 
 function significant(r: ForestRow, threshold: number): boolean {
@@ -126,7 +135,8 @@ export function orderForestRows(rows: ForestRow[], order: ForestOrder = 'hr'): F
 }
 
 /** "2.63 (2.17–3.20)"; bounds that are missing read NA. */
-export function hrCiText(r: Pick<ForestRow, 'hr' | 'lower' | 'upper'>): string {
+export function hrCiText(r: Pick<ForestRow, 'hr' | 'lower' | 'upper' | 'note'>): string {
+  if (r.note) return 'not estimable';
   if (!(Number.isFinite(r.hr) && r.hr > 0)) return 'NA';
   const lo = Number.isNaN(r.lower) ? 'NA' : r.lower <= 0 ? '0' : formatRatio(r.lower);
   const up = Number.isNaN(r.upper) ? 'NA' : formatRatio(r.upper);
@@ -212,7 +222,7 @@ export function forestFigure(input: ForestFigureInput): TopLevelSpec {
       { x: xP, y, text: c.p, align: 'right' },
       { x: xFdr, y, text: c.fdr, bold: sig, align: 'right' },
     );
-    if (!estimable(r)) text.push({ x: (px0 + px1) / 2, y, text: 'not estimable', italic: true, align: 'center', color: MUTED_TEXT_COLOR, size: NOTE_SIZE });
+    if (!estimable(r)) text.push({ x: (px0 + px1) / 2, y, text: r.note ?? 'not estimable', italic: true, align: 'center', color: MUTED_TEXT_COLOR, size: NOTE_SIZE });
   });
   if (rows.length === 0) text.push({ x: (px0 + px1) / 2, y: rowY(0), text: 'no cancers', italic: true, align: 'center', color: MUTED_TEXT_COLOR });
 
@@ -305,11 +315,12 @@ export function forestFigure(input: ForestFigureInput): TopLevelSpec {
   }
   const notes = [
     `Squares: hazard ratio; lines: ${formatConfLevel(confLevel)} confidence interval${anyArrow ? ' (arrow: continues beyond the axis)' : ''}.`,
-    'FDR: Benjamini\u2013Hochberg; significant rows in bold.',
+    `${input.pNote ?? 'FDR: Benjamini\u2013Hochberg.'} Significant rows in bold.`,
   ];
   // one line when it fits, else one sentence per line
   const oneLine = notes.join(' ');
-  const noteLines = estimateTextWidth(oneLine, NOTE_SIZE) <= width ? [oneLine] : notes;
+  const fits = (t: string) => estimateTextWidth(t, NOTE_SIZE) <= width;
+  const noteLines = fits(oneLine) ? [oneLine] : notes.flatMap((t) => (fits(t) ? [t] : t.split(/(?<=;) /)));
   noteLines.forEach((t, k) => text.push({ x: 0, y: legendY + 18 + k * 15, text: t, size: NOTE_SIZE, color: MUTED_TEXT_COLOR }));
 
   const layers: object[] = [

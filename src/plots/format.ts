@@ -9,12 +9,27 @@ export function logrankText(p: number): string {
   return pEquals(p, 'Log-rank p');
 }
 
-/** "HR (high vs low) = 2.63 (95% CI 2.17–3.20), p = 1.13e-22". */
-export function hazardRatioText(h: KmFigureHazardRatio, confLevel: number): string {
+/** "maxstat adjusted p (Lau92) = 0.138": the test of a searched cutpoint. */
+export function adjustedPText(p: number, method = 'Lau92'): string {
+  return pEquals(p, `maxstat adjusted p (${method})`);
+}
+
+/** "Log-rank p = 0.00913, not adjusted for the cutpoint search". */
+export function naiveLogrankText(p: number): string {
+  return `${logrankText(p)}, not adjusted for the cutpoint search`;
+}
+
+/**
+ * "HR (high vs low) = 2.63 (95% CI 2.17–3.20), p = 1.13e-22" (without the Wald p when
+ * `withP` is false: at a searched cut it is not a valid test); "HR (high vs low): not
+ * estimable (no events in group low)" when R could not estimate it.
+ */
+export function hazardRatioText(h: KmFigureHazardRatio, confLevel: number, withP = true): string {
+  if (h.note) return `HR (${h.label}): not estimable (${h.note})`;
   const p = formatPValue(h.p);
   return (
     `HR (${h.label}) = ${formatRatio(h.hr)} (${formatConfLevel(confLevel)} CI ` +
-    `${formatRatio(h.lower)}\u2013${formatRatio(h.upper)}), p ${p.startsWith('<') ? p : `= ${p}`}`
+    `${formatRatio(h.lower)}\u2013${formatRatio(h.upper)})` + (withP ? `, p ${p.startsWith('<') ? p : `= ${p}`}` : '')
   );
 }
 

@@ -17,6 +17,8 @@ export interface HeatmapCell {
   p: number;
   fdr: number | null;
   n: number;
+  /** Why the HR is not estimable (R: coefficient may be infinite; no variation): grey, never coloured. */
+  note?: string | null;
 }
 
 export interface HeatmapFigureInput {
@@ -42,11 +44,11 @@ const HR_LIMITS = [1.5, 2, 3, 4, 8];
 
 /**
  * The colour limit as a hazard ratio: the smallest of 1.5, 2, 3, 4, 8 covering the 95th
- * percentile of |log2 HR| over the finite cells (at least 2, at most 8).
+ * percentile of |log2 HR| over the estimable cells (at least 2, at most 8).
  */
-export function heatmapHrLimit(cells: Pick<HeatmapCell, 'hr'>[]): number {
+export function heatmapHrLimit(cells: (Pick<HeatmapCell, 'hr'> & { note?: string | null })[]): number {
   const a = cells
-    .filter((c) => Number.isFinite(c.hr) && c.hr > 0)
+    .filter((c) => !c.note && Number.isFinite(c.hr) && c.hr > 0)
     .map((c) => Math.abs(Math.log2(c.hr)))
     .sort((x, y) => x - y);
   if (a.length === 0) return 2;
@@ -95,12 +97,14 @@ export function heatmapFigure(input: HeatmapFigureInput): TopLevelSpec {
   for (const c of input.cells) if (geneSet.has(c.gene) && cancerSet.has(c.cancer)) byKey.set(`${c.gene}\u0000${c.cancer}`, c);
   const values: object[] = [];
   const missing: object[] = [];
+  const notEstimable: string[] = [];
   for (const gene of genes) {
     for (const cancer of cancers) {
       const c = byKey.get(`${gene}\u0000${cancer}`);
-      const ok = c !== undefined && Number.isFinite(c.hr) && c.hr > 0;
+      const ok = c !== undefined && !c.note && Number.isFinite(c.hr) && c.hr > 0;
       if (!ok) {
-        missing.push({ gene, cancer, note: c === undefined ? 'no data' : 'not estimable', n: c?.n ?? null });
+        missing.push({ gene, cancer, note: c === undefined ? 'no data' : `not estimable${c.note ? `: ${c.note}` : ''}`, n: c?.n ?? null });
+        if (c?.note) notEstimable.push(`${gene} in ${cancer} (${c.note})`);
         continue;
       }
       const log2hr = Math.log2(c.hr);
@@ -197,6 +201,12 @@ export function heatmapFigure(input: HeatmapFigureInput): TopLevelSpec {
   const short = (v: number) => formatSignificant(v, 2);
   const note = `Colour: log2 hazard ratio, saturating at HR \u2264 ${short(1 / limit)} and \u2265 ${short(limit)}.`;
   text.push({ x: left, y: keyY + 18, text: note, size: NOTE_SIZE, color: MUTED_TEXT_COLOR });
+  // the reasons, in the figure itself (a tooltip does not print)
+  const shown = notEstimable.slice(0, 4);
+  shown.forEach((t, k) => {
+    const more = k === shown.length - 1 && notEstimable.length > shown.length ? `; and ${notEstimable.length - shown.length} more (pancan_genes.tsv)` : '';
+    text.push({ x: left, y: keyY + 33 + 15 * k, text: `${k === 0 ? 'Not estimable: ' : ''}${t}${more}`, size: NOTE_SIZE, color: MUTED_TEXT_COLOR });
+  });
   if (genes.length === 0 || cancers.length === 0) {
     text.push({ x: width / 2, y: height / 2, text: 'no data', align: 'center', italic: true, color: MUTED_TEXT_COLOR });
   }

@@ -1,10 +1,11 @@
-// The statistics box of the Kaplan–Meier figure: log-rank p, hazard ratios and the
-// confidence-band note, as layers (a white rect and one text mark a line) placed in the
+// The statistics box of the Kaplan–Meier figure: log-rank p (for a searched cutpoint
+// maxstat's adjusted p first, the log-rank p marked as not adjusted), hazard ratios (or
+// why not estimable) and the confidence-band note, as layers (a white rect and one text mark a line) placed in the
 // corner of the plot area that the curves cross least.
 
 import { MUTED_TEXT_COLOR, TEXT_COLOR } from './figureStyle.js';
 import { formatConfLevel } from '../format/numbers.js';
-import { hazardRatioText, logrankText } from './format.js';
+import { adjustedPText, hazardRatioText, logrankText, naiveLogrankText } from './format.js';
 import type { KmFigureGroup, KmFigureInput } from './kmTypes.js';
 import { estimateTextWidth } from './render.js';
 import { convertTime, type TimeUnit } from './timeUnits.js';
@@ -82,9 +83,16 @@ function placeAnnotation(groups: KmFigureGroup[], unit: TimeUnit, inputUnit: Tim
 export function annotationLayers(input: KmFigureInput, xMax: number, area: PlotArea) {
   const bands = input.ci === 'on';
   const confText = `Shaded: ${formatConfLevel(input.confLevel)} confidence intervals`;
+  const search = input.cutpointSearch;
+  const tests = search
+    ? [
+      { text: adjustedPText(search.pAdjusted, search.pMethod), size: ANNOT_SIZE, color: TEXT_COLOR },
+      { text: naiveLogrankText(input.logrank.p), size: ANNOT_SIZE - 1, color: MUTED_TEXT_COLOR },
+    ]
+    : [{ text: logrankText(input.logrank.p), size: ANNOT_SIZE, color: TEXT_COLOR }];
   const lines: { text: string; size: number; color: string }[] = [
-    { text: logrankText(input.logrank.p), size: ANNOT_SIZE, color: TEXT_COLOR },
-    ...(input.hazardRatio ?? []).map((h) => ({ text: hazardRatioText(h, input.confLevel), size: ANNOT_SIZE, color: TEXT_COLOR })),
+    ...tests,
+    ...(input.hazardRatio ?? []).map((h) => ({ text: hazardRatioText(h, input.confLevel, !search), size: ANNOT_SIZE, color: h.note ? MUTED_TEXT_COLOR : TEXT_COLOR })),
     ...(bands ? [{ text: confText, size: ANNOT_SIZE - 1, color: MUTED_TEXT_COLOR }] : []),
   ];
   const lineHeight = ANNOT_SIZE + 5;

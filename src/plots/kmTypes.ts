@@ -25,6 +25,8 @@ export interface KmFigureHazardRatio {
   lower: number;
   upper: number;
   p: number;
+  /** Why R could not estimate it (e.g. "no events in group low"): shown instead of the numbers. */
+  note?: string | null;
 }
 
 /** Confidence bands: always, never, or 'auto' (for up to two groups, as a reader can still tell them apart). */
@@ -37,6 +39,8 @@ export interface KmFigureInput {
   groupingLabel: string; // e.g. "migrasome-core score (median split)" or "rx"
   logrank: { chisq: number; df: number; p: number };
   hazardRatio?: KmFigureHazardRatio[]; // group Cox terms vs reference, e.g. label "high vs low"
+  /** The cut was searched (optimal): maxstat's adjusted p is the headline, the log-rank p is marked naive. */
+  cutpointSearch?: { pAdjusted: number; pMethod: string };
   title?: string;
   subtitle?: string;
   confLevel: number; // e.g. 0.95, for the legend/caption of the bands

@@ -23,8 +23,9 @@ function twoGroupTerm(r: CohortResults): CohortModel['terms'][number] | undefine
   return m && m.terms.length === 1 ? m.terms[0] : undefined;
 }
 
-export function hrText(t: { hr: number; lower: number; upper: number; infinite?: boolean; aliased?: boolean }): string {
+export function hrText(t: { hr: number; lower: number; upper: number; infinite?: boolean; aliased?: boolean; note?: string }): string {
   if (t.aliased) return 'not estimable (aliased)';
+  if (t.note) return `not estimable (${t.note})`;
   if (t.infinite) return 'not estimable (coefficient may be infinite)';
   return `${formatHr(t.hr)} (${formatHr(t.lower)}\u2013${formatHr(t.upper)})`;
 }
@@ -55,7 +56,7 @@ export function cohortSummarySection(model: ReportModel, ctx: Context): string {
     headline +
     `</div>` +
     `<p>${escapeHtml(cohort.cancer.summary)}` +
-    (term ? ` HR ${escapeHtml(hrText(term))}, ${escapeHtml(term.term.replace(/^group=/, ''))} vs ${escapeHtml(r.groups[0].group)} (${formatConfLevel(ctx.conf)} CI).` : '') +
+    (term ? ` HR ${escapeHtml(term.term.replace(/^group=/, ''))} vs ${escapeHtml(r.groups[0].group)}: ${escapeHtml(hrText(term))}${term.note || term.infinite || term.aliased ? '' : ` (${formatConfLevel(ctx.conf)} CI)`}.` : '') +
     `</p></div></div>` +
     messages +
     `</section>`
@@ -79,7 +80,7 @@ function modelsTable(r: CohortResults, ctx: Context): string {
   const rows = r.models.flatMap((m) => m.terms.map((t, i) =>
     `<tr>${i === 0 ? `<td rowspan="${m.terms.length}"><strong>${escapeHtml(m.label)}</strong><div class="small muted"><code>${escapeHtml(m.formula)}</code>, n = ${formatCount(m.n)}, ${formatCount(m.events)} events, ` +
       `C = ${formatSignificant(m.concordance, 3)}${m.phGlobalP !== null ? `, PH test p = ${escapeHtml(formatP(m.phGlobalP))}` : ''}</div></td>` : ''}` +
-    `<td>${escapeHtml(t.term)}</td><td class="num">${escapeHtml(hrText(t))}</td><td class="num">${escapeHtml(t.infinite || t.aliased ? NA : formatP(t.p))}</td></tr>`));
+    `<td>${escapeHtml(t.term)}</td><td class="num">${escapeHtml(hrText(t))}</td><td class="num">${escapeHtml(t.infinite || t.aliased || t.note ? NA : formatP(t.p))}</td></tr>`));
   return (
     `<div class="table-wrap fit"><table class="data models"><thead><tr><th>Cox model</th><th>Term</th><th class="num">HR (${formatConfLevel(ctx.conf)} CI)</th><th class="num">p (Wald)</th></tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table></div>`

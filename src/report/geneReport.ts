@@ -19,13 +19,19 @@ function geneSetRow(r: GeneSetReport): string {
 
 function geneSetDetails(r: GeneSetReport): string {
   const items: string[] = [];
-  if (r.missing.length) items.push(`<li>Missing (${r.missing.length}): <span class="gene-list">${r.missing.map(escapeHtml).join(', ')}</span></li>`);
+  const hinted = (g: string) => {
+    const s = r.genes.find((x) => x.gene === g)?.suggestions;
+    return s?.length ? `${escapeHtml(g)} (did you mean ${s.map(escapeHtml).join(' or ')}?)` : escapeHtml(g);
+  };
+  if (r.missing.length) items.push(`<li>Missing (${r.missing.length}): <span class="gene-list">${r.missing.map(hinted).join(', ')}</span></li>`);
   for (const g of r.genes) {
     if (g.duplicateOf !== undefined) {
       items.push(`<li><span class="gene-list">${escapeHtml(g.gene)}</span>: same row as ${escapeHtml(g.duplicateOf)}${g.row ? ` (<span class="gene-list">${escapeHtml(g.row)}</span>)` : ''}, kept once</li>`);
     } else if (g.status === 'via-id') {
       // `how` is the resolver's whole sentence ("CPQ → PGCP|10404 via Entrez 10404")
       items.push(`<li>${g.how ? escapeHtml(g.how) : `${escapeHtml(g.gene)} → ${escapeHtml(g.row ?? '?')}`}</li>`);
+    } else if (g.status === 'dropped') {
+      items.push(`<li><span class="gene-list">${escapeHtml(g.gene)}</span>: ${escapeHtml(g.how ?? 'row dropped')}</li>`);
     } else if (g.status === 'ambiguous') {
       items.push(`<li><span class="gene-list">${escapeHtml(g.gene)}</span>: ambiguous, left out${g.how ? ` (${escapeHtml(g.how)})` : ''}${g.candidates?.length ? `: ${g.candidates.map(escapeHtml).join(', ')}` : ''}</li>`);
     }

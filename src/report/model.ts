@@ -48,11 +48,18 @@ export interface PancanTableRow {
   hr_upper: number | null;
   p: number | null;
   logrank_p: number | null;
+  /** maxstat's Lau92 p of a searched (optimal) cutpoint; null otherwise. */
+  p_adjusted: number | null;
+  /** BH over the split's own test: `p_adjusted` when the cut was searched, else `logrank_p`. */
   fdr: number | null;
   hr_continuous: number | null;
   p_continuous: number | null;
   fdr_continuous: number | null;
   cutpoint: number | null;
+  /** Why the group HR is not estimable (e.g. "no events in group low"); null when it is. */
+  hr_note: string | null;
+  /** Why the continuous HR is not estimable; null when it is. */
+  hr_continuous_note: string | null;
   /** With --covariates: the group term of Surv ~ group + covariates (cox_adjusted). */
   hr_covariate_adjusted?: number | null;
   hr_covariate_adjusted_lower?: number | null;
@@ -91,7 +98,8 @@ export interface CohortModel {
   formula: string;
   n: number;
   events: number;
-  terms: { term: string; hr: number; lower: number; upper: number; p: number; infinite?: boolean; aliased?: boolean }[];
+  /** `note`: why the HR is not estimable (e.g. "no events in group low"), shown instead of R's numbers. */
+  terms: { term: string; hr: number; lower: number; upper: number; p: number; infinite?: boolean; aliased?: boolean; note?: string }[];
   concordance: number;
   /** cox.zph GLOBAL p (proportional hazards test). */
   phGlobalP: number | null;
@@ -121,6 +129,8 @@ export interface CancerSection {
   figures: ReportFigure[];
   /** Groups, tests and Cox models in full (the cohort report shows them as tables). */
   results?: CohortResults;
+  /** The cohort's own output files (relative to the report), linked on its card. */
+  files?: string[];
 }
 
 /** The results for one endpoint (OS, PFI, ...). */
@@ -137,8 +147,13 @@ export interface EndpointSection {
   cancers: CancerSection[];
   /** With --covariates: the adjusted hazard ratios, one row per analysed cancer. */
   adjusted?: { covariates: string[]; rows: AdjustedRow[] };
-  /** Cancers with log-rank FDR below the threshold; counted from `table` when absent. */
+  /** Cancers with FDR (over the split's own test) below the threshold; counted from `table` when absent. */
   significantCount?: number;
+  /**
+   * The cutpoint was searched (--split optimal): maxstat's Lau92 adjusted p is the test of
+   * the groups and FDR is over it; the naive log-rank p is labelled as not adjusted.
+   */
+  cutSearched?: boolean;
 }
 
 export interface ReportModel {

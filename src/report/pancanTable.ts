@@ -14,9 +14,22 @@ function numCell(text: string, v: number | null, extra = ''): Cell {
 }
 
 export function hrCiText(row: PancanTableRow): string {
+  if (row.hr_note) return NOT_ESTIMABLE;
   if (row.hr == null) return NA;
   const ci = row.hr_lower != null && row.hr_upper != null ? ` (${formatHr(row.hr_lower)}\u2013${formatHr(row.hr_upper)})` : '';
   return `${formatHr(row.hr)}${ci}`;
+}
+
+export const NOT_ESTIMABLE = 'not estimable';
+
+/** "not estimable" and its reason, in place of a number R could not estimate. */
+function notEstimableCell(note: string, extra = ''): Cell {
+  return { html: `${NOT_ESTIMABLE}<div class="small muted">${escapeHtml(note)}</div>`, v: '', cls: `num na${extra}`, title: `not estimable: ${note}` };
+}
+
+/** A Wald p of a coefficient that may be infinite is not a test result either. */
+function waldPCell(p: number | null, note: string | null): Cell {
+  return note ? { html: '\u2014', v: '', cls: 'num na', title: `no valid Wald test: the HR is not estimable (${note})` } : numCell(formatP(p), p);
 }
 
 interface Column {
@@ -27,15 +40,28 @@ interface Column {
   group: 'id' | 'split' | 'continuous';
 }
 
-function columns(conf: number): Column[] {
+const NAIVE = 'not adjusted for the cutpoint search';
+
+function columns(conf: number, searched: boolean): Column[] {
+  const split: Column[] = searched
+    ? [
+      { key: 'hr', label: `HR (${percent(conf)} CI)`, title: 'Cox hazard ratio, high vs low score group (the cut was chosen to separate the groups: expect it away from 1)', type: 'num', group: 'split' },
+      { key: 'p_adjusted', label: 'Adjusted p (Lau92)', title: 'maxstat p-value of the optimal cutpoint, adjusted for the search over cutpoints (Lausen & Schumacher 1992)', type: 'num', group: 'split' },
+      { key: 'fdr', label: 'FDR', title: 'Benjamini–Hochberg FDR over the adjusted p-values', type: 'num', group: 'split' },
+      { key: 'logrank_p', label: `Log-rank p (${NAIVE})`, title: `Log-rank test p-value at the chosen cutpoint, ${NAIVE}`, type: 'num', group: 'split' },
+      { key: 'p', label: `Cox p (${NAIVE})`, title: `Wald p-value of the group Cox model, ${NAIVE}`, type: 'num', group: 'split' },
+    ]
+    : [
+      { key: 'hr', label: `HR (${percent(conf)} CI)`, title: 'Cox hazard ratio, high vs low score group', type: 'num', group: 'split' },
+      { key: 'p', label: 'p (Cox)', title: 'Wald p-value of the group Cox model', type: 'num', group: 'split' },
+      { key: 'logrank_p', label: 'Log-rank p', title: 'Log-rank test p-value', type: 'num', group: 'split' },
+      { key: 'fdr', label: 'FDR', title: 'Benjamini–Hochberg FDR over the log-rank p-values', type: 'num', group: 'split' },
+    ];
   return [
     { key: 'cancer', label: 'Cancer', title: 'Cancer type', type: 'text', group: 'id' },
     { key: 'n', label: 'n', title: 'Patients analysed', type: 'num', group: 'id' },
     { key: 'events', label: 'Events', title: 'Events', type: 'num', group: 'id' },
-    { key: 'hr', label: `HR (${percent(conf)} CI)`, title: 'Cox hazard ratio, high vs low score group', type: 'num', group: 'split' },
-    { key: 'p', label: 'p (Cox)', title: 'Wald p-value of the group Cox model', type: 'num', group: 'split' },
-    { key: 'logrank_p', label: 'Log-rank p', title: 'Log-rank test p-value', type: 'num', group: 'split' },
-    { key: 'fdr', label: 'FDR', title: 'Benjamini–Hochberg FDR over the log-rank p-values', type: 'num', group: 'split' },
+    ...split,
     { key: 'cutpoint', label: 'Cutpoint', title: 'Score value splitting the groups (high: greater than the cutpoint)', type: 'num', group: 'split' },
     { key: 'hr_continuous', label: 'HR', title: 'Cox hazard ratio per unit of score', type: 'num', group: 'continuous' },
     { key: 'p_continuous', label: 'p', title: 'Wald p-value of the continuous Cox model', type: 'num', group: 'continuous' },
@@ -43,33 +69,39 @@ function columns(conf: number): Column[] {
   ];
 }
 
-function rowCells(row: PancanTableRow, ctx: Context, anchor: string | null): Cell[] {
+function rowCells(row: PancanTableRow, cols: Column[], ctx: Context, anchor: string | null): Cell[] {
   const sig = isSignificant(row, ctx.fdr);
   const contSig = finite(row.fdr_continuous) && row.fdr_continuous < ctx.fdr;
-  const hrDir = finite(row.hr) && sig ? (row.hr > 1 ? ' hr-up' : row.hr < 1 ? ' hr-down' : '') : '';
+  // a direction only for a hazard ratio that is a number to read
+  const hrDir = finite(row.hr) && !row.hr_note && sig ? (row.hr > 1 ? ' hr-up' : row.hr < 1 ? ' hr-down' : '') : '';
   const name = anchor ? `<a href="#${anchor}">${escapeHtml(row.cancer)}</a>` : escapeHtml(row.cancer);
   const cut = numCell(formatSignificant(row.cutpoint), row.cutpoint);
   if (finite(row.cutpoint)) cut.title = String(row.cutpoint);
-  return [
-    { html: `<strong>${name}</strong>`, v: row.cancer },
-    numCell(formatCount(row.n), row.n),
-    numCell(formatCount(row.events), row.events),
-    { ...numCell(hrCiText(row), row.hr, hrDir), cls: `num sep${row.hr == null ? ' na' : ''}${hrDir}` },
-    numCell(formatP(row.p), row.p),
-    numCell(formatP(row.logrank_p), row.logrank_p),
-    numCell(formatP(row.fdr), row.fdr, sig ? ' sigval' : ''),
-    cut,
-    { ...numCell(formatHr(row.hr_continuous), row.hr_continuous), cls: `num sep${row.hr_continuous == null ? ' na' : ''}` },
-    numCell(formatP(row.p_continuous), row.p_continuous),
-    numCell(formatP(row.fdr_continuous), row.fdr_continuous, contSig ? ' sigval' : ''),
-  ];
+  const sep = (c: Cell): Cell => ({ ...c, cls: (c.cls ?? 'num').replace(/^num/, 'num sep') });
+  const cells: Record<string, Cell> = {
+    cancer: { html: `<strong>${name}</strong>`, v: row.cancer },
+    n: numCell(formatCount(row.n), row.n),
+    events: numCell(formatCount(row.events), row.events),
+    hr: row.hr_note ? notEstimableCell(row.hr_note) : numCell(hrCiText(row), row.hr, hrDir),
+    p: waldPCell(row.p, row.hr_note),
+    logrank_p: numCell(formatP(row.logrank_p), row.logrank_p),
+    p_adjusted: numCell(formatP(row.p_adjusted), row.p_adjusted),
+    fdr: numCell(formatP(row.fdr), row.fdr, sig ? ' sigval' : ''),
+    cutpoint: cut,
+    hr_continuous: row.hr_continuous_note ? notEstimableCell(row.hr_continuous_note) : numCell(formatHr(row.hr_continuous), row.hr_continuous),
+    p_continuous: waldPCell(row.p_continuous, row.hr_continuous_note),
+    fdr_continuous: numCell(formatP(row.fdr_continuous), row.fdr_continuous, contSig ? ' sigval' : ''),
+  };
+  return cols.map((c) => (c.key === 'hr' || c.key === 'hr_continuous' ? sep(cells[c.key]) : cells[c.key]));
 }
 
 export function pancanTable(ep: EndpointSection, ctx: Context, anchors: Map<string, string>): string {
   if (!ep.table.length) return `<p class="muted">No cancer type could be analysed.</p>`;
-  const cols = columns(ctx.conf);
+  const searched = ep.cutSearched === true;
+  const cols = columns(ctx.conf, searched);
+  const nSplit = cols.filter((c) => c.group === 'split').length;
   const groupRow =
-    `<tr class="group"><th colspan="3"></th><th colspan="5" class="sep">Score groups (high vs low)</th>` +
+    `<tr class="group"><th colspan="3"></th><th colspan="${nSplit}" class="sep">Score groups (high vs low${searched ? ', optimal (data-driven) cutpoint' : ''})</th>` +
     `<th colspan="3" class="sep">Continuous score</th></tr>`;
   const headRow =
     `<tr>` +
@@ -82,7 +114,7 @@ export function pancanTable(ep: EndpointSection, ctx: Context, anchors: Map<stri
     `</tr>`;
   const body = ep.table
     .map((row) => {
-      const cells = rowCells(row, ctx, anchors.get(row.cancer) ?? null);
+      const cells = rowCells(row, cols, ctx, anchors.get(row.cancer) ?? null);
       const sig = isSignificant(row, ctx.fdr);
       return (
         `<tr${sig ? ' class="significant"' : ''}>` +
@@ -95,10 +127,21 @@ export function pancanTable(ep: EndpointSection, ctx: Context, anchors: Map<stri
     .join('');
   return (
     `<div class="table-wrap"><table class="data pancan sortable"><thead>${groupRow}${headRow}</thead><tbody>${body}</tbody></table></div>` +
-    `<p class="table-note"><span class="swatch"></span>Log-rank FDR &lt; ${ctx.fdr}. HR: Cox hazard ratio of the high versus the low score group ` +
+    `<p class="table-note"><span class="swatch"></span>${escapeHtml(fdrName(searched))} &lt; ${ctx.fdr}. HR: Cox hazard ratio of the high versus the low score group ` +
     `(${percent(ctx.conf)} CI), and per unit of score for the continuous model. p and FDR with 3 significant digits; ` +
-    `FDR is Benjamini–Hochberg across the cancers analysed.<span class="screen-only"> Click a column heading to sort.</span></p>`
+    `FDR is Benjamini–Hochberg across the cancers analysed` +
+    (searched
+      ? `, over maxstat's p-value of the optimal cutpoint adjusted for the search (Lau92). The cutpoint was chosen from the data ` +
+        `to separate the groups: the log-rank and Cox p-values at it are ${NAIVE} and are not evidence of an association.`
+      : ', over the log-rank p-values.') +
+    ` A hazard ratio R cannot estimate (coefficient may be infinite, e.g. a group without events) reads "${NOT_ESTIMABLE}" with the reason.` +
+    `<span class="screen-only"> Click a column heading to sort.</span></p>`
   );
+}
+
+/** What the significance of the score groups is counted on. */
+export function fdrName(searched: boolean): string {
+  return searched ? 'FDR of the adjusted p (Lau92)' : 'Log-rank FDR';
 }
 
 export function skippedTable(ep: EndpointSection): string {

@@ -3,33 +3,37 @@
 
 import { endpointName, isSignificant, significantCount, type Context } from './context.js';
 import { escapeHtml } from './format.js';
-import { formatCount, formatP, formatSignificant } from '../format/numbers.js';
-import { renderFigure } from './inlineSvg.js';
+import { formatCount, formatP, formatSignificant, pEquals } from '../format/numbers.js';
+import { fileLink, renderFigure } from './inlineSvg.js';
+import { cohortTables } from './cohort.js';
 import type { CancerSection, EndpointSection, PancanTableRow, ReportModel } from './model.js';
-import { hrCiText, pancanTable, skippedTable } from './pancanTable.js';
+import { fdrName, hrCiText, pancanTable, skippedTable } from './pancanTable.js';
 import { adjustedTable } from './adjustedTable.js';
 
-function cardStats(row: PancanTableRow | undefined): string {
+function cardStats(row: PancanTableRow | undefined, searched: boolean): string {
   if (!row) return '';
   const parts = [
     `n = ${formatCount(row.n)}`,
     `${formatCount(row.events)} events`,
-    `HR ${hrCiText(row)}`,
-    `log-rank p = ${formatP(row.logrank_p)}`,
-    `FDR = ${formatP(row.fdr)}`,
+    row.hr_note ? `HR not estimable (${row.hr_note})` : `HR ${hrCiText(row)}`,
+    ...(searched
+      ? [pEquals(row.p_adjusted, 'adjusted p (Lau92)'), pEquals(row.fdr, 'FDR'), `${pEquals(row.logrank_p, 'log-rank p')} (not adjusted for the cutpoint search)`]
+      : [pEquals(row.logrank_p, 'log-rank p'), pEquals(row.fdr, 'FDR')]),
   ];
   if (row.cutpoint != null) parts.push(`cutpoint ${formatSignificant(row.cutpoint)}`);
   return `<div class="card-stats">${parts.map(escapeHtml).join(' · ')}</div>`;
 }
 
-function cancerCard(c: CancerSection, row: PancanTableRow | undefined, anchor: string, ctx: Context): string {
+function cancerCard(c: CancerSection, row: PancanTableRow | undefined, anchor: string, ctx: Context, searched: boolean): string {
   const sig = row !== undefined && isSignificant(row, ctx.fdr);
   return (
     `<article class="card${sig ? ' significant' : ''}" id="${anchor}">` +
     `<div class="card-head"><h4>${escapeHtml(c.cancer)}</h4>${sig ? `<span class="badge">FDR &lt; ${ctx.fdr}</span>` : ''}</div>` +
-    cardStats(row) +
+    cardStats(row, searched) +
     (c.summary ? `<p class="card-summary">${escapeHtml(c.summary)}</p>` : '') +
-    c.figures.map((f) => renderFigure(f, ctx.counter, 'cancer-fig')).join('') +
+    `<div class="card-figures">${c.figures.map((f) => renderFigure(f, ctx.counter, 'cancer-fig')).join('')}</div>` +
+    (c.results ? `<details class="cohort-details"><summary>Groups, tests and Cox models</summary>${cohortTables(c.results, ctx)}</details>` : '') +
+    (c.files?.length ? `<div class="fig-files">All files of ${escapeHtml(c.cancer)}: ${c.files.map((f) => fileLink(f)).join(' ')}</div>` : '') +
     `</article>`
   );
 }
@@ -57,7 +61,7 @@ function endpointPanel(ep: EndpointSection, index: number, ctx: Context): string
   return (
     `<section class="panel" id="${id}" data-endpoint="${escapeHtml(ep.endpoint)}">` +
     `<h3 class="panel-title">${escapeHtml(endpointName(ep))}</h3>` +
-    `<p class="muted">${analysed} cancer type${analysed === 1 ? '' : 's'} analysed, ${sig} significant at log-rank FDR &lt; ${ctx.fdr}` +
+    `<p class="muted">${analysed} cancer type${analysed === 1 ? '' : 's'} analysed, ${sig} significant at ${escapeHtml(fdrName(ep.cutSearched === true))} &lt; ${ctx.fdr}` +
     `${ep.skipped.length ? `, ${ep.skipped.length} not analysed` : ''}.</p>` +
     pancanTable(ep, ctx, anchors) +
     adjustedTable(ep, ctx) +
@@ -65,7 +69,7 @@ function endpointPanel(ep: EndpointSection, index: number, ctx: Context): string
     (ep.figures.length ? `<h3>Pan-cancer figures</h3>${ep.figures.map((f) => renderFigure(f, ctx.counter, 'wide')).join('')}` : '') +
     (ep.cancers.length
       ? `<h3>By cancer type</h3>${chips}<div class="cards">${ep.cancers
-          .map((c) => cancerCard(c, rowsByCancer.get(c.cancer), anchors.get(c.cancer) ?? `${id}-cancer`, ctx))
+          .map((c) => cancerCard(c, rowsByCancer.get(c.cancer), anchors.get(c.cancer) ?? `${id}-cancer`, ctx, ep.cutSearched === true))
           .join('')}</div>`
       : '') +
     `</section>`

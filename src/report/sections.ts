@@ -40,8 +40,11 @@ export function summarySection(model: ReportModel, ctx: Context): string {
     const analysed = ep.table.length;
     const sig = significantCount(ep, ctx.fdr);
     const sigRows = ep.table.filter((r) => isSignificant(r, ctx.fdr));
-    const up = sigRows.filter((r) => finite(r.hr) && r.hr > 1).length;
-    const down = sigRows.filter((r) => finite(r.hr) && r.hr < 1).length;
+    // a hazard ratio R could not estimate has no direction to count
+    const readable = sigRows.filter((r) => finite(r.hr) && !r.hr_note);
+    const up = readable.filter((r) => r.hr! > 1).length;
+    const down = readable.filter((r) => r.hr! < 1).length;
+    const notEstimable = sigRows.length - readable.length;
     const cont = ep.table.filter((r) => finite(r.fdr_continuous) && r.fdr_continuous < ctx.fdr).length;
     const samples = ep.table.reduce((s, r) => s + (Number.isFinite(r.n) ? r.n : 0), 0);
     const events = ep.table.reduce((s, r) => s + (Number.isFinite(r.events) ? r.events : 0), 0);
@@ -59,7 +62,9 @@ export function summarySection(model: ReportModel, ctx: Context): string {
       `<p>${formatCount(samples)} patients, ${formatCount(events)} events in the cancer types analysed.` +
       (sig > 0
         ? ` Significant by score group: ${names}` +
-          (up + down > 0 ? ` (HR &gt; 1, high score worse: ${up}; HR &lt; 1: ${down}).` : '.')
+          (up + down + notEstimable > 0
+            ? ` (HR &gt; 1, high score worse: ${up}; HR &lt; 1: ${down}${notEstimable ? `; HR not estimable: ${notEstimable}` : ''}).`
+            : '.')
         : ' No cancer type significant by score group.') +
       `</p></div>`
     );
@@ -70,7 +75,8 @@ export function summarySection(model: ReportModel, ctx: Context): string {
     (cards.length ? `<div class="summary-grid">${cards.join('')}</div>` : `<p class="muted">No endpoint was analysed.</p>`) +
     (cards.length
       ? `<p class="table-note">Significant: Benjamini–Hochberg FDR &lt; ${ctx.fdr} across the cancer types analysed, ` +
-        `for the log-rank test of the score groups or the Wald test of the continuous score (Cox).</p>`
+        `for the ${model.endpoints.some((e) => e.cutSearched) ? 'maxstat test of the optimal (data-driven) cutpoint, p adjusted for the search (Lau92),' : 'log-rank test of the score groups'} ` +
+        `or the Wald test of the continuous score (Cox).</p>`
       : '') +
     messages +
     `</section>`

@@ -149,7 +149,12 @@ table.data.groups, table.data.models { width: auto; min-width: 560px; }
 .chips a { font-size: 12.5px; padding: 2px 9px; border: 1px solid var(--border); border-radius: 999px; color: var(--text); background: var(--bg); }
 .chips a.significant { background: var(--sig); border-color: #e8cf7d; }
 .chips a:hover { border-color: var(--accent); text-decoration: none; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(540px, 1fr)); gap: 16px; align-items: start; }
+/* one card per row: a Kaplan–Meier figure at its own size is readable (figures side by side when they fit) */
+.cards { display: grid; grid-template-columns: 1fr; gap: 16px; align-items: start; }
+.card-figures { display: flex; flex-wrap: wrap; gap: 0 24px; align-items: flex-start; }
+.card-figures > figure { flex: 0 1 auto; max-width: 100%; }
+.cohort-details { font-size: 13.5px; margin: 4px 0 8px; }
+.cohort-details summary { cursor: pointer; color: var(--accent); margin-bottom: 6px; }
 .card { border: 1px solid var(--border); border-radius: 8px; padding: 12px 12px 4px; background: var(--bg); min-width: 0; }
 .card.significant { border-left: 4px solid var(--sig-strong); }
 .card-head { display: flex; align-items: baseline; gap: 10px; flex-wrap: wrap; }

@@ -40,6 +40,23 @@ export function standardisedRow(values: ArrayLike<number>): Float64Array | null 
   return z;
 }
 
+/**
+ * True when GSVA 1.46's `.filterFeatures` discards this gene: SD (n - 1) below 1e-10,
+ * or NA (a missing value, or fewer than two samples). Same rule as standardisedRow.
+ */
+export function gsvaDropsRow(values: ArrayLike<number>): boolean {
+  const n = values.length;
+  if (n < 2) return true;
+  let sum = 0;
+  for (let j = 0; j < n; j++) sum += values[j];
+  if (sum !== sum) return true;
+  const mean = sum / n;
+  let ss = 0;
+  for (let j = 0; j < n; j++) ss += (values[j] - mean) * (values[j] - mean);
+  const sd = Math.sqrt(ss / (n - 1));
+  return !(sd >= CONSTANT_SD) || !Number.isFinite(sd);
+}
+
 /** Standardised rows of every distinct row used by `sets` (null = dropped by GSVA's filter). */
 export function standardisedSetRows(matrix: ExpressionMatrix, sets: ResolvedGeneSet[]): Map<number, Float64Array | null> {
   const out = new Map<number, Float64Array | null>();

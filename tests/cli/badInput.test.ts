@@ -70,7 +70,7 @@ describe('survival: bad input', () => {
 
   it('needs two groups after filtering', () => {
     const rows = GOOD.map((r, i) => (i > 0 && r.endsWith('B') ? r.replace(/\t1\tB$/, '\tNA\tB') : r));
-    expectFailure(run(rows.join('\n'), []), 1, /only one group \("A"\)/, /at least two groups/);
+    expectFailure(run(rows.join('\n'), []), 1, /only one group \("A", \d+ rows\) remains of --group column "arm"/, /3 rows without time or event/, /at least two groups/);
   });
 
   it('needs at least one event', () => {

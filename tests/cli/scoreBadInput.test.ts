@@ -39,7 +39,7 @@ describe('score: bad input and reports', () => {
     const r = runCli(['score', '--expr', m.file, '--geneset', 'mine=TSPAN4,NDST1', '--out', m.out]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/No gene set can be scored/);
-    expect(r.stderr).toMatch(/"mine" \(0 of its 2 genes are in the matrix, fewer than --min-size 1\)/);
+    expect(r.stderr).toMatch(/"mine" \(0 of its 2 genes are in the matrix, fewer than --min-size 1; not in the matrix: TSPAN4, NDST1\)/);
     expect(existsSync(m.out)).toBe(false);
   });
 

@@ -64,6 +64,10 @@ describe('survival --time-in', () => {
     expect(m.stderr).toMatch(/adeno: n=27, events=26, median=0\.1396 years/);
     expect(m.svg).toContain('>Time (years)<');
     expect(m.svg).not.toContain('>Time (months)<');
+    const html = readFileSync(join(m.out, 'index.html'), 'utf8');
+    expect(html).toContain('Median (years)');
+    expect(html).toMatch(/adeno 0\.1396 years/);
+    expect(html).toMatch(/months \(shown in years\)/);
     expect(Math.max(...readTsv(join(m.out, 'km.tsv')).map((r) => Number(r.time)))).toBeCloseTo(999 / MONTH, 9);
   });
 
@@ -72,6 +76,7 @@ describe('survival --time-in', () => {
     expect(m.stderr).toMatch(/warning: The time column "OS_MONTHS" is named like months but its times are read as days/);
     expect(m.stderr).toMatch(/warning: The longest follow-up in "OS_MONTHS" is 32\.82 days, shorter than 60 days/);
     expect(m.summary.warnings.some((w: string) => w.includes('add --time-in months'))).toBe(true);
+    expect(readFileSync(join(m.out, 'index.html'), 'utf8')).toContain('named like months but its times are read as days');
     expect(m.summary.time_unit).toEqual({ input: 'days', display: 'days' });
   });
 
@@ -98,6 +103,7 @@ describe('survival figure options', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/\/FontFile2 \d+ 0 R/);
     expect(m.stderr).toMatch(/wrote .*km\.svg, km\.pdf/);
+    expect(readFileSync(join(m.out, 'index.html'), 'utf8')).toContain('km.pdf'); // linked from the report
     // the default: the endpoint in the title, no PDF
     const d = survival(['--clinical', VETERAN, '--time', 'time']);
     expect(d.svg).toContain('>Survival (time, status)<');

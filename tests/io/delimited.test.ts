@@ -20,6 +20,22 @@ describe('readDelimitedTable', () => {
     expect(t.lines).toEqual([2, 3]);
   });
 
+  it('reads CR-only (old Mac) line ends', () => {
+    const t = readDelimitedTable(file('mac.tsv', 'id\ttime\ra\t1\rb\t2\r'));
+    expect(t.rows).toEqual([['a', '1'], ['b', '2']]);
+    expect(t.lines).toEqual([2, 3]);
+  });
+
+  it('names UTF-16, spreadsheets and binary files instead of parsing them', () => {
+    expect(() => readDelimitedTable(file('u.tsv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id\ttime\na\t1\n', 'utf16le')])), 'Clinical table'))
+      .toThrow(/^Clinical table .*u\.tsv is UTF-16 text \(little-endian, with a byte-order mark\)/);
+    expect(() => readDelimitedTable(file('b.tsv', Buffer.from('\0i\0d\0\t\0t\0\n\0a\0\t\x001\0\n', 'latin1'))))
+      .toThrow(/is UTF-16 text \(big-endian, no byte-order mark\)/);
+    expect(() => readDelimitedTable(file('c.xlsx', Buffer.from('PK\x03\x04rest of a workbook', 'latin1')))).toThrow(/Excel workbook \(\.xlsx\)/);
+    expect(() => readDelimitedTable(file('d.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))).toThrow(/old-style Excel workbook \(\.xls\)/);
+    expect(() => readDelimitedTable(file('e.rds', gzipSync(Buffer.from([0x58, 0x0a, 0, 0, 0, 3, 0, 4]))))).toThrow(/an R data file \(\.rds or \.RData\)/);
+  });
+
   it('decides CSV by content, whatever the extension, with RFC 4180 quoting', () => {
     const t = readDelimitedTable(file('a.txt', 'id,stage,note\n"p,1","Stage II","said ""hi""\nover two lines"\np2,[Not Available],\n'));
     expect(t.delimiter).toBe(',');

@@ -256,7 +256,9 @@ describe('readExpressionMatrix', () => {
     const texts: string[][] = [];
     const lines = [header];
     for (let r = 0; r < nRows; r++) {
-      const cells = Array.from({ length: nSamples }, () => (rand() < 0.5 ? randomDoubleText(rand) : randomNumberText(rand)));
+      // Overflowing texts (1e400) would drop the row as non-finite (tested below): keep them finite here.
+      const cells = Array.from({ length: nSamples }, () => (rand() < 0.5 ? randomDoubleText(rand) : randomNumberText(rand)))
+        .map((t) => (Number.isFinite(Number(t)) ? t : `${t.startsWith('-') ? '-' : ''}1.7976931348623157e308`));
       texts.push(cells);
       lines.push(`G${r}\t${cells.join('\t')}`);
     }
@@ -273,8 +275,39 @@ describe('readExpressionMatrix', () => {
     }
   });
 
-  it('accepts spaces, quotes, Inf and exponents in cells (the slow path)', async () => {
-    const m = await readExpressionMatrix(file('odd.csv', 'g,S1,S2,S3,S4\nA, 12 ,"3.5",Inf,-1E-2\n'));
-    expect(rows(m)).toEqual([[12, 3.5, Infinity, -0.01]]);
+  it('accepts spaces, quotes and exponents in cells (the slow path)', async () => {
+    const m = await readExpressionMatrix(file('odd.csv', 'g,S1,S2,S3,S4\nA, 12 ,"3.5",7,-1E-2\n'));
+    expect(rows(m)).toEqual([[12, 3.5, 7, -0.01]]);
+  });
+
+  it('drops rows with Inf, -Inf or an overflowing number like rows with missing values, and counts them apart', async () => {
+    const m = await readExpressionMatrix(file('inf.tsv', 'g\tS1\tS2\tS3\nA\t1\t2\t3\nB\tInf\t2\t3\nC\t1\t-inf\tNA\nD\t1e400\t2\t3\nE\t4\t5\t6\n'));
+    expect(m.rowIds).toEqual(['A', 'E']);
+    expect(m.droppedMissing).toEqual([
+      { id: 'B', line: 3, missing: 0, non_finite: 1 },
+      { id: 'C', line: 4, missing: 1, non_finite: 1 },
+      { id: 'D', line: 5, missing: 0, non_finite: 1 },
+    ]);
+  });
+
+  it('reads CR-only (old Mac) line ends', async () => {
+    const m = await readExpressionMatrix(file('mac.tsv', 'g\tS1\tS2\rA\t1\t2\rB\t3\t4\r'));
+    expect(m.rowIds).toEqual(['A', 'B']);
+    expect(rows(m)).toEqual([[1, 2], [3, 4]]);
+    const gz = await readExpressionMatrix(file('mac.tsv.gz', gzipSync('g\tS1\tS2\rA\t1\t2\rB\t3\t4')));
+    expect(rows(gz)).toEqual([[1, 2], [3, 4]]);
+  });
+
+  it('reads a samples-in-rows matrix with transpose: genes averaged and dropped as rows are', async () => {
+    const text = 'sample,A,B,A,C\nS1,1,5,3,1\nS2,2,6,4,NA\nS3,3,7,5,2\n';
+    const m = await readExpressionMatrix(file('t.csv', text), { transpose: true });
+    expect(m.samples).toEqual(['S1', 'S2', 'S3']);
+    expect(m.rowIds).toEqual(['A', 'B']);
+    expect(rows(m)).toEqual([[2, 3, 4], [5, 6, 7]]);
+    expect(m.duplicates).toEqual([{ id: 'A', count: 2 }]);
+    expect(m.droppedMissing).toEqual([{ id: 'C', line: 1, column: 5, missing: 1 }]);
+    const kept = await readExpressionMatrix(file('t2.csv', text), { transpose: true, keepRow: (id) => id === 'B' });
+    expect([kept.rowIds, kept.skippedRows]).toEqual([['B'], 3]);
+    await expect(readExpressionMatrix(file('t3.csv', 'sample,A,B\nS1,1,2\nS1,3,4\n'), { transpose: true })).rejects.toThrow(/sample IDs must be unique, but "S1" is on 2 lines/);
   });
 });

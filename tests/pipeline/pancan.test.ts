@@ -58,9 +58,17 @@ describe('pancan on the mini TCGA data', () => {
     }
     const genes = readTsv(join(out, 'pancan_genes.tsv'));
     expect(genes).toHaveLength(11 * 4);
-    expect(Object.keys(genes[0])).toEqual(['gene', 'cancer', 'n', 'events', 'hr', 'hr_lower', 'hr_upper', 'p', 'fdr']);
+    expect(Object.keys(genes[0])).toEqual(['gene', 'cancer', 'n', 'events', 'hr', 'hr_lower', 'hr_upper', 'p', 'fdr', 'note']);
+    expect(genes.every((g) => g.note === 'NA')).toBe(true);
     expect(genes.map((g) => g.gene)).toContain('EOGT');
     for (const g of genes) expect(Number(g.fdr)).toBeGreaterThanOrEqual(Number(g.p));
+    // the forest plot's p and FDR are one test, the log-rank test of the groups (not the Cox Wald p)
+    const forest = [...readFileSync(join(out, 'forest.svg'), 'utf8').matchAll(/<(?:text|tspan)[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(forest).toContain('0.122'); // UVM log-rank p (Wald p 0.129)
+    expect(forest).toContain('0.525'); // ACC log-rank p (Wald p 0.524)
+    expect(forest).not.toContain('0.129');
+    expect(forest.join(' ')).toContain('p: log-rank test of the score groups; FDR: Benjamini\u2013Hochberg over cancers.');
+    for (const r of readTsv(join(out, 'pancan.tsv'))) expect(Number(r.fdr)).toBeGreaterThanOrEqual(Number(r.logrank_p));
     const summary = JSON.parse(readFileSync(join(out, 'pancan.json'), 'utf8'));
     expect(summary.endpoints[0]).toMatchObject({ endpoint: 'OS', cancers_analysed: 4, skipped: [] });
     expect(summary.cancers_without_samples).toHaveLength(29);
@@ -77,7 +85,7 @@ describe('pancan options', () => {
     expect(r.status, r.stderr).toBe(0);
     // optimal cutpoints leave a group without OS events in ACC and UVM: R's warning, no HR on show
     expect(r.stderr).toMatch(/ACC +n= +79 +HR not estimable/);
-    expect(r.stderr).toMatch(/Cox warnings .*ACC, UVM/);
+    expect(r.stderr).toMatch(/Cox warnings .*ACC \(HR not estimable: no events in group high\), UVM \(HR not estimable: no events in group low\)/);
     expect(JSON.parse(readFileSync(join(dir, 'OS', 'ACC', 'summary.json'), 'utf8')).warnings[0]).toMatch(/coefficient may be infinite/);
     expect(readFileSync(join(dir, 'OS', 'forest.svg'), 'utf8')).toContain('not estimable');
     for (const ep of ['OS', 'PFI']) {

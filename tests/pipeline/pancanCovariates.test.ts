@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PANCAN_COLUMNS } from '../../src/pipeline/pancanOutputs.js';
+import { PANCAN_COLUMNS, PANCAN_EXTRA_COLUMNS } from '../../src/pipeline/pancanOutputs.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { readTsv } from '../helpers/fixtures.js';
 
@@ -20,11 +20,11 @@ describe('pancan --covariates', () => {
     out = join(tempDir(), 'cov');
     const r = runCli(['pancan', '--expr', EXPR, '--clinical', 'tcga-cdr', '--endpoint', 'OS', '--covariates', AGE, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
-  });
+  }, 120_000);
 
   it('adds the adjusted group HR after the contract columns, equal to survival --cancer C --covariates', () => {
     const header = readFileSync(join(out, 'pancan.tsv'), 'utf8').split('\n')[0].split('\t');
-    expect(header).toEqual([...PANCAN_COLUMNS, ...ADJUSTED]);
+    expect(header).toEqual([...PANCAN_COLUMNS, ...ADJUSTED, ...PANCAN_EXTRA_COLUMNS]);
     const rows = readTsv(join(out, 'pancan.tsv'));
     expect(rows.map((r) => r.cancer)).toEqual(['ACC', 'DLBC', 'UCS', 'UVM']);
     for (const row of rows) {
@@ -60,7 +60,7 @@ describe('pancan --covariates', () => {
     const plain = join(tempDir(), 'plain');
     const r = runCli(['pancan', '--expr', EXPR, '--clinical', 'tcga-cdr', '--endpoint', 'OS', '--cancers', 'UCS,UVM', '--min-samples', '5', '--out', plain]);
     expect(r.status, r.stderr).toBe(0);
-    expect(readFileSync(join(plain, 'pancan.tsv'), 'utf8').split('\n')[0].split('\t')).toEqual([...PANCAN_COLUMNS]);
+    expect(readFileSync(join(plain, 'pancan.tsv'), 'utf8').split('\n')[0].split('\t')).toEqual([...PANCAN_COLUMNS, ...PANCAN_EXTRA_COLUMNS]);
     expect(existsSync(join(plain, 'forest_adjusted.svg'))).toBe(false);
   });
 });

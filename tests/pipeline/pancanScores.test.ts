@@ -32,7 +32,7 @@ describe('pancan --scores with the scores pancan --expr computed within each can
     const b = runCli(['pancan', '--scores', scores, '--score', 'core', ...common, '--out', fromScores]);
     expect(b.status, b.stderr).toBe(0);
     stderr = b.stderr;
-  });
+  }, 120_000); // two pancan runs: more than the 10 s hook default on a loaded machine
 
   it('gives the same pancan.tsv and the same per-cancer analyses', () => {
     expect(readFileSync(join(fromScores, 'pancan.tsv'), 'utf8')).toBe(readFileSync(join(fromExpr, 'pancan.tsv'), 'utf8'));

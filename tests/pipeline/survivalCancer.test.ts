@@ -16,7 +16,7 @@ describe('survival --cancer with --clinical tcga-cdr', () => {
     pancan = join(tempDir(), 'pancan');
     const r = runCli(['pancan', '--expr', EXPR, '--clinical', 'tcga-cdr', '--endpoint', 'OS', '--split', 'optimal', '--out', pancan]);
     expect(r.status, r.stderr).toBe(0);
-  });
+  }, 120_000);
 
   it('analyses exactly the patients and scores pancan analyses for that cancer', () => {
     for (const c of ['UVM', 'ACC']) {
@@ -65,7 +65,7 @@ describe('survival --cancer-col on a clinical table of ones own', () => {
     header[type] = 'tumour';
     clinical = join(tempDir(), 'clinical.tsv');
     writeFileSync(clinical, [header.join('\t'), ...cdr.slice(1).filter((l) => ['UVM', 'UCS'].includes(l.split('\t')[type]))].join('\n') + '\n');
-  });
+  }, 120_000);
   const base = () => ['survival', '--clinical', clinical, '--id', 'bcr_patient_barcode', '--endpoint', 'OS', '--value', 'age_at_initial_pathologic_diagnosis'];
 
   it('warns about the mix of cancers under one median of a clinical value', () => {

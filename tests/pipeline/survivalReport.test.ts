@@ -23,7 +23,7 @@ describe('survival --split optimal --png', () => {
     const r = runCli(['survival', '--expr', EXPR, '--clinical', 'tcga-cdr', '--endpoint', 'OS', '--split', 'optimal', '--png', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     stderr = r.stderr;
-  });
+  }, 120_000);
 
   it('writes the cutpoint figure and a PNG copy of every figure', () => {
     for (const f of ['km.tsv', 'groups.tsv', 'summary.json', 'cutpoint.tsv', 'km.vl.json', 'km.svg', 'km.png', 'cutpoint.vl.json', 'cutpoint.svg', 'cutpoint.png', 'index.html']) {
@@ -45,7 +45,7 @@ describe('survival --split optimal --png', () => {
     for (const id of ['summary', 'parameters', 'inputs', 'references', 'genes', 'results', 'files']) expect(html, id).toContain(`id="${id}"`);
     const sha = createHash('sha256').update(readFileSync(EXPR)).digest('hex');
     expect(html).toContain(`<div class="sha">${sha}</div>`);
-    expect(html).toContain('<title>migrascore survival report</title>');
+    expect(html).toContain('<title>migrascore survival report — optimal (data-driven) cutpoint; p adjusted for the search (Lau92)</title>');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     // the groups table and the searched cut's adjusted p as the headline
     for (const g of summary.groups) expect(html).toMatch(new RegExp(`<td><strong>${g.group}</strong></td><td class="num">${g.n}</td><td class="num">${g.events}</td>`));

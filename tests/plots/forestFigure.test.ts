@@ -114,3 +114,42 @@ describe('forestFigure', () => {
     expect(() => forestFigure({ rows, hrLabel: 'HR', xLimits: [0, 4] })).toThrow(RangeError);
   });
 });
+
+describe('forestFigure: one test for p and FDR, and hazard ratios R cannot estimate', () => {
+  const searched: ForestRow[] = [
+    { cancer: 'UCS', n: 57, events: 35, hr: 0.593, lower: 0.242, upper: 1.454, p: 0.959, fdr: 1 },
+    { cancer: 'ACC', n: 79, events: 28, hr: 3.934435391447553e-9, lower: 0, upper: Infinity, p: 0.138, fdr: 0.276, note: 'no events in group high' },
+    { cancer: 'UVM', n: 80, events: 23, hr: 265573879.82241872, lower: 0, upper: Infinity, p: 0.0694, fdr: 0.01, note: 'no events in group low' },
+  ];
+  const spec = forestFigure({
+    rows: searched, hrLabel: 'HR', title: 'score and OS',
+    subtitle: 'optimal (data-driven) cutpoint; p adjusted for the search (Lau92)',
+    pNote: 'p: maxstat log-rank test of the optimal cutpoint, adjusted for the search (Lau92); FDR: Benjamini\u2013Hochberg over cancers.',
+  });
+
+  it('names the test in the footnote and the data-driven cut in the subtitle', async () => {
+    const t = texts(await renderSvg(spec));
+    expect(t).toContain('optimal (data-driven) cutpoint; p adjusted for the search (Lau92)');
+    expect(t.join('\n')).toContain('p: maxstat log-rank test of the optimal cutpoint, adjusted for the search (Lau92);');
+    expect(t.join('\n')).toContain('FDR: Benjamini\u2013Hochberg over cancers.');
+  });
+
+  it('reads "not estimable" and the reason, draws no marker and no direction colour for them', async () => {
+    const svg = await renderSvg(spec);
+    const t = texts(svg);
+    expect(t.filter((s) => s === 'not estimable')).toHaveLength(2);
+    expect(t).toContain('no events in group high');
+    expect(t).toContain('no events in group low');
+    expect(t.join('\n')).not.toMatch(/265573880|2\.66e\+08|e-09/);
+    expect(orderForestRows(searched).map((r) => r.cancer)).toEqual(['UCS', 'ACC', 'UVM']);
+    const layers = (spec as unknown as { layer: { data: { values: Record<string, unknown>[] }; mark: { type: string; shape?: string } }[] }).layer;
+    const squares = layers.find((l) => l.mark.type === 'point' && l.mark.shape === 'square' && l.data.values.some((v) => 'cancer' in v));
+    expect(squares?.data.values.map((v) => v.cancer)).toEqual(['UCS']);
+    // UVM is significant (FDR 0.01): bold, but no interval, arrow or marker in a colour of direction
+    expect(svg).toMatch(/font-weight="bold"[^>]*>UVM</);
+    const drawn = layers.filter((l) => l.mark.type !== 'text').flatMap((l) => l.data.values).filter((v) => 'color' in v && 'y' in v && !('x' in v));
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.every((v) => v.color !== RISK_COLOR && v.color !== PROTECTIVE_COLOR)).toBe(true);
+    expect(hrCiText(searched[1])).toBe('not estimable');
+  });
+});

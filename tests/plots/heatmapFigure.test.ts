@@ -104,3 +104,29 @@ describe('heatmapFigure', () => {
     }
   });
 });
+
+describe('heatmap cells R cannot estimate', () => {
+  const flagged: HeatmapCell[] = [
+    { gene: 'A', cancer: 'X', hr: 1.4, p: 0.2, fdr: 0.3, n: 24 },
+    { gene: 'B', cancer: 'X', hr: 6.2e54, p: 0.994, fdr: 0.994, n: 24, note: 'R coxph did not converge; coefficient may be infinite' },
+    { gene: 'C', cancer: 'X', hr: NaN, p: NaN, fdr: null, n: 24, note: 'no variation in expression' },
+  ];
+  const spec = heatmapFigure({ genes: ['A', 'B', 'C'], cancers: ['X'], cells: flagged });
+  const layers = (spec as unknown as { layer: Layer[] }).layer;
+
+  it('greys them (never a colour of direction), with the reason in the figure', async () => {
+    const coloured = layers.find((l) => l.mark.type === 'rect' && 'color' in (l.encoding ?? {}) && (l.encoding as Record<string, { field?: string }>).color.field === 'log2hr')!;
+    expect(coloured.data.values.map((v) => v.gene)).toEqual(['A']);
+    const missing = layers.find((l) => l.mark.type === 'rect' && (l.mark as { color?: string }).color === MISSING_FILL)!;
+    expect(missing.data.values.map((v) => v.note)).toEqual(['not estimable: R coxph did not converge; coefficient may be infinite', 'not estimable: no variation in expression']);
+    const t = texts(await renderSvg(spec));
+    expect(t).toContain('Not estimable: B in X (R coxph did not converge; coefficient may be infinite)');
+    expect(t).toContain('C in X (no variation in expression)');
+    expect(t.join('\n')).not.toMatch(/e\+54/);
+  });
+
+  it('leaves them out of the colour limit', () => {
+    expect(heatmapHrLimit(flagged)).toBe(2);
+    expect(heatmapHrLimit(flagged.map((c) => ({ hr: c.hr })))).toBe(8);
+  });
+});

@@ -1,15 +1,16 @@
 // The HTML report in a real browser (headless Chromium via playwright-core): it loads
 // nothing, logs no error, every inline figure renders with marks, SVG references stay
 // inside their own figure, the endpoint tabs and table sorting work, and printing
-// shows every panel. A full-page screenshot per endpoint is kept in a temp dir.
+// shows every panel, cancer cards stack one per row. A full-page screenshot per endpoint
+// is kept in a temp dir. Also the report `migrascore survival` writes for one cohort.
 //
 // The model is realistic: simulated cohorts analysed with the real KM / log-rank / Cox
 // code, Kaplan–Meier figures from kaplanMeierFigure + renderSvg, and small Vega-Lite
 // charts standing in for the pan-cancer figures (a heatmap with a gradient legend, so
 // two figures carry vega's same gradient ID).
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kaplanMeierFigure, type KmFigureGroup } from '../../src/plots/kmFigure.js';
 import { renderSvg } from '../../src/plots/render.js';
@@ -22,7 +23,7 @@ import { logRankTest } from '../../src/survival/logRank.js';
 import { benjaminiHochberg } from '../../src/stats/multipleTesting.js';
 import { CHROMIUM_PATH, CHROMIUM_SKIP_MESSAGE, chromiumAvailable, withChromiumPage } from '../helpers/chromium.js';
 import { geneSetReport, reportModel } from '../helpers/reportModel.js';
-import { tempDir } from '../helpers/cli.js';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const available = chromiumAvailable();
 if (!available) console.warn(CHROMIUM_SKIP_MESSAGE);
@@ -93,11 +94,14 @@ function analyse(c: Cohort): Analysed {
       hr_upper: t.hr_upper,
       p: t.p,
       logrank_p: lr.p,
+      p_adjusted: null,
       fdr: null,
       hr_continuous: u.hr,
       p_continuous: u.p,
       fdr_continuous: null,
       cutpoint: cut,
+      hr_note: null,
+      hr_continuous_note: null,
     },
     km,
     logrank: { chisq: lr.chisq, df: lr.df, p: lr.p },
@@ -355,6 +359,18 @@ describe.skipIf(!available)(`HTML report in headless Chromium (${CHROMIUM_PATH})
         screenshots.push(shot);
       }
 
+      // one cancer card per row, each Kaplan–Meier figure at a readable size
+      await tabs.nth(0).click();
+      const cards = await page.locator('#ep1 article.card').evaluateAll((els) => els.map((e) => {
+        const box = e.getBoundingClientRect();
+        const km = e.querySelector('figure[data-figure="km"] svg')?.getBoundingClientRect();
+        return { x: box.x, y: box.y, kmWidth: km?.width ?? 0 };
+      }));
+      expect(cards.length).toBe(4);
+      expect(new Set(cards.map((c) => c.x)).size).toBe(1);
+      for (let i = 1; i < cards.length; i++) expect(cards[i].y).toBeGreaterThan(cards[i - 1].y);
+      for (const c of cards) expect(c.kmWidth).toBeGreaterThanOrEqual(600);
+
       // sorting the OS table by log-rank p (ascending, then descending)
       await tabs.nth(0).click();
       const table = page.locator('#ep1 table.pancan');
@@ -378,6 +394,44 @@ describe.skipIf(!available)(`HTML report in headless Chromium (${CHROMIUM_PATH})
       expect(log.externalRequests).toEqual([]);
       expect(log.requests.every((u) => u.startsWith('file:') || u.startsWith('data:'))).toBe(true);
       console.log(`report: ${file}\nscreenshots: ${screenshots.join(', ')}`);
+    });
+  }, 120_000);
+});
+
+// ---------------------------------------------------------------- the survival report, from the CLI
+
+describe.skipIf(!available)('the survival report (migrascore survival) in headless Chromium', () => {
+  it('renders the one cohort, its figures at full size, every file link resolving to a written file', async () => {
+    const out = join(tempDir(), 'survival');
+    const expr = join(ROOT, 'examples', 'tcga-mini-pancan.rsem.tsv.gz');
+    const r = runCli(['survival', '--expr', expr, '--clinical', 'tcga-cdr', '--endpoint', 'OS', '--cancer', 'UVM', '--split', 'optimal', '--png', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    await withChromiumPage(async (page, log) => {
+      await page.goto(pathToFileURL(join(out, 'index.html')).href, { waitUntil: 'load' });
+      const figures = await page.evaluate(() => Array.from(document.querySelectorAll('figure')).map((f) => {
+        const box = f.querySelector('svg')?.getBoundingClientRect();
+        return { id: f.getAttribute('data-figure'), w: box?.width ?? 0, h: box?.height ?? 0, marks: f.querySelectorAll('svg path, svg text').length };
+      }));
+      expect(figures.map((f) => f.id)).toEqual(['km', 'cutpoint']);
+      for (const f of figures) {
+        expect(f.w, `${f.id} width`).toBeGreaterThanOrEqual(500);
+        expect(f.h, `${f.id} height`).toBeGreaterThan(200);
+        expect(f.marks, `${f.id} marks`).toBeGreaterThan(20);
+      }
+      // the groups and Cox tables of the cohort are shown, not collapsed
+      expect(await page.locator('table.groups tbody tr').count()).toBe(2);
+      expect(await page.locator('table.models').isVisible()).toBe(true);
+      // every link to a file resolves to a file of the output folder, and every file is linked
+      const links = await page.locator('a.file').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      const targets = new Set(links.map((href) => relative(out, fileURLToPath(href))));
+      for (const t of targets) expect(existsSync(join(out, t)), t).toBe(true);
+      expect([...targets].sort()).toEqual(readdirSync(out).filter((f) => f !== '.migrascore').sort()); // the marker is not a result
+      // following a link opens the file (the SVG of the Kaplan–Meier figure)
+      await page.locator('section#files a.file', { hasText: /^km\.svg$/ }).click();
+      await expect.poll(() => page.url()).toMatch(/\/km\.svg$/);
+      expect(log.pageErrors).toEqual([]);
+      expect(log.consoleErrors).toEqual([]);
+      expect(log.externalRequests).toEqual([]);
     });
   }, 120_000);
 });

@@ -12,7 +12,7 @@ import {
   formatTimestamp,
   scopeSvgIds,
 } from '../../src/report/html.js';
-import type { EndpointSection, PancanTableRow, ReportModel } from '../../src/report/model.js';
+import type { CohortResults, EndpointSection, PancanTableRow, ReportModel } from '../../src/report/model.js';
 import { geneSetReport, reportModel } from '../helpers/reportModel.js';
 
 // A hand-written SVG shaped like vega's output: a clip path and a gradient, referenced
@@ -36,11 +36,14 @@ function row(over: Partial<PancanTableRow> & { cancer: string }): PancanTableRow
     hr_upper: 2.05,
     p: 0.01,
     logrank_p: 0.012,
+    p_adjusted: null,
     fdr: 0.03,
     hr_continuous: 1.234,
     p_continuous: 0.2,
     fdr_continuous: 0.4,
     cutpoint: 0.123456,
+    hr_note: null,
+    hr_continuous_note: null,
     ...over,
   };
 }
@@ -340,5 +343,123 @@ describe('buildReportHtml', () => {
 
   it('is deterministic', () => {
     expect(buildReportHtml(model())).toBe(html);
+  });
+});
+
+describe('a searched cutpoint and hazard ratios R cannot estimate', () => {
+  const searchedEp: EndpointSection = {
+    ...endpoint('OS', 'Overall survival'),
+    cutSearched: true,
+    table: [
+      // significant by the adjusted p, HR not estimable: counted, but with no direction
+      row({ cancer: 'UVM', hr: 265573879.82241872, hr_lower: 0, hr_upper: Infinity, p: 0.998, logrank_p: 0.0002, p_adjusted: 0.004, fdr: 0.008, hr_note: 'no events in group low' }),
+      row({ cancer: 'KIRC', hr: 2.5, hr_lower: 1.5, hr_upper: 4.2, p: 0.001, logrank_p: 0.0005, p_adjusted: 0.01, fdr: 0.01 }),
+      // naive log-rank p 0.00913, adjusted 0.138: not significant
+      row({ cancer: 'ACC', hr: 0.5, hr_lower: 0.3, hr_upper: 0.9, p: 0.01, logrank_p: 0.00913, p_adjusted: 0.138, fdr: 0.138 }),
+    ],
+    cancers: [
+      { cancer: 'UVM', summary: '', figures: [] },
+      { cancer: 'ACC', summary: '', figures: [] },
+    ],
+  };
+  const html = buildReportHtml(model({ endpoints: [searchedEp] }));
+  const cells = (r: string) => [...r.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1].replace(/<div[^>]*>[\s\S]*?<\/div>/g, '').replace(/<[^>]+>/g, ''));
+  const rows = html.slice(html.indexOf('class="data pancan')).match(/<tbody>(<tr[\s\S]*?)<\/tbody>/)![1].split('</tr>').filter((r) => r.includes('<td'));
+
+  it('puts the adjusted p and its FDR first, the naive p-values labelled as not adjusted', () => {
+    expect(html).toContain('<button type="button">Adjusted p (Lau92)</button>');
+    expect(html).toContain('<button type="button">Log-rank p (not adjusted for the cutpoint search)</button>');
+    expect(html).toContain('<button type="button">Cox p (not adjusted for the cutpoint search)</button>');
+    expect(html).toContain('Score groups (high vs low, optimal (data-driven) cutpoint)');
+    expect(cells(rows[2])).toEqual(['ACC', '100', '40', '0.50 (0.30–0.90)', '0.138', '0.138', '0.00913', '0.01', '0.1235', '1.23', '0.2', '0.4']);
+    expect(rows[2]).toMatch(/^<tr>/);
+    expect(html).toContain('2 significant at FDR of the adjusted p (Lau92) &lt; 0.05');
+    expect(html).toContain('adjusted p (Lau92) = 0.138 · FDR = 0.138 · log-rank p = 0.00913 (not adjusted for the cutpoint search)');
+  });
+
+  it('shows "not estimable" with the reason, no Wald p, and never counts a direction for it', () => {
+    expect(cells(rows[0]).slice(0, 8)).toEqual(['UVM', '100', '40', 'not estimable', '0.004', '0.008', '2e-04', '\u2014']);
+    expect(rows[0]).toContain('not estimable<div class="small muted">no events in group low</div>');
+    expect(rows[0]).toMatch(/^<tr class="significant">/);
+    expect(rows[0]).not.toMatch(/hr-up|hr-down/);
+    expect(html.replace(/<svg[\s\S]*?<\/svg>/g, '')).not.toMatch(/265573880|2\.66e\+08|0\.998/);
+    expect(html).toContain('HR not estimable (no events in group low)');
+    // summary card: 2 significant, one with HR > 1, one whose HR has no direction
+    expect(html).toContain('Significant by score group: UVM, KIRC (HR &gt; 1, high score worse: 1; HR &lt; 1: 0; HR not estimable: 1).');
+    expect(html).toContain('for the maxstat test of the optimal (data-driven) cutpoint, p adjusted for the search (Lau92),');
+  });
+});
+
+describe('buildReportHtml: one cohort, notes, file links, adjusted HRs', () => {
+  const results: CohortResults = {
+    n: 120, events: 50, timeUnit: 'months',
+    groups: [
+      { group: 'low', n: 60, events: 20, median: 40.25, median_lower: 30.1, median_upper: null },
+      { group: 'high', n: 60, events: 30, median: null, median_lower: 20, median_upper: null },
+    ],
+    testLabel: 'Log-rank',
+    logrank: { chisq: 4.2, df: 1, p: 0.0404 },
+    models: [
+      { label: 'Groups of the split', formula: 'Surv ~ group', n: 120, events: 50, terms: [{ term: 'group=high', hr: 1.8, lower: 1.02, upper: 3.2, p: 0.043 }], concordance: 0.58, phGlobalP: 0.5 },
+      { label: 'Groups, adjusted for covariates', formula: 'Surv ~ group + age', n: 110, events: 45, terms: [{ term: 'group=high', hr: 265573880, lower: 0, upper: Infinity, p: 0.99, infinite: true }, { term: 'age', hr: 1.02, lower: 1, upper: 1.04, p: 0.02 }], concordance: 0.6, phGlobalP: null },
+    ],
+    cutpoint: { method: 'optimal', value: 0.5, statistic: 2.9, p_adjusted: 0.21, p_method: 'Lau92', minprop: 0.1 },
+    grouping: 'core <score>',
+    warnings: [],
+  };
+  const cohort = (over: Partial<ReportModel> = {}) => model({
+    scope: 'cohort',
+    title: 'migrascore survival report',
+    geneReport: [],
+    endpoints: [{ endpoint: 'OS', label: 'Overall survival', table: [], skipped: [], figures: [], cancers: [{
+      cancer: 'core <score>', summary: 'Median OS: low 40.2 months, high not reached.', results,
+      figures: [{ id: 'km', title: 'Kaplan–Meier', svg: vegaLikeSvg('km'), files: ['km.svg', 'km.png'] }],
+    }] }],
+    files: ['km.tsv', 'km.svg', 'km.png', 'index.html', 'A B/x#1.tsv'],
+    ...over,
+  });
+
+  it('shows one cohort in full: the searched cut\'s adjusted p first, groups, models, not-estimable terms as words', () => {
+    const html = buildReportHtml(cohort());
+    expect(html).toContain('<span class="num">0.21</span><span class="lbl">p adjusted for the cutpoint search (Lau92)</span>');
+    expect(html).toContain('p = 0.0404 (not adjusted for the cutpoint search)');
+    expect(html).toContain('<th class="num">Median (months)</th>');
+    expect(html).toContain('<td><strong>low</strong></td><td class="num">60</td><td class="num">20</td><td class="num">40.25</td><td class="num">30.1–NA</td>');
+    expect(html).toContain('<td class="num">not reached</td>');
+    expect(html).toContain('not estimable (coefficient may be infinite)');
+    expect(html).not.toContain('265573880');
+    expect(html).toContain('Split of core &lt;score&gt;: optimal at 0.5');
+    // no gene set was scored: no gene-matching section, nor its contents entry
+    expect(html).not.toContain('id="genes"');
+    expect(html).not.toContain('href="#genes"');
+    expect(html).not.toContain('table class="data pancan');
+  });
+
+  it('links every output file relative to the report, each path segment encoded', () => {
+    const html = buildReportHtml(cohort());
+    expect(html).toContain('<div class="fig-files">Files: <a href="km.svg" class="file">km.svg</a> <a href="km.png" class="file">km.png</a></div>');
+    expect(html).toContain('<a href="A%20B/x%231.tsv" class="file">x#1.tsv</a>');
+    expect(html).toContain('<a href="#files">Files</a>');
+    const hrefs = [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]);
+    for (const h of hrefs) expect(h, h).toMatch(/^(?:#[-\w]+|https:\/\/doi\.org\/10\.[^\s"<>]+|(?:[\w.%-]+\/)*[\w.%-]+)$/);
+  });
+
+  it('collapses notes into <details>, apart from the warnings', () => {
+    const html = buildReportHtml(model({ messages: [], notes: [{ summary: '31 other cancer types not analysed', detail: 'Chosen with --cancers: <UVM>.' }] }));
+    expect(html).toContain('<details class="note"><summary>31 other cancer types not analysed</summary><p>Chosen with --cancers: &lt;UVM&gt;.</p></details>');
+    expect(html).toContain('<li class="none">No warnings.</li>');
+  });
+
+  it('shows the covariate-adjusted hazard ratios in their own table', () => {
+    const ep = endpoint('OS', 'Overall survival');
+    ep.adjusted = { covariates: ['age'], rows: [
+      { cancer: 'BRCA', n: 90, events: 30, hr: 1.5, lower: 1.1, upper: 2.05, p: 0.01, fdr: 0.02 },
+      { cancer: 'KIRC', n: 80, events: 0, hr: null, lower: null, upper: null, p: 0.99, fdr: null, note: 'not estimable (coefficient may be infinite)' },
+    ] };
+    const html = buildReportHtml(model({ endpoints: [ep] }));
+    const table = html.match(/<table class="data adjusted">[\s\S]*?<\/table>/)![0];
+    expect(table).toContain('<tr class="significant"><td><strong>BRCA</strong></td><td class="num">90</td><td class="num">30</td><td class="num">1.50 (1.10–2.05)</td><td class="num">0.01</td>');
+    expect(table).toContain('<td class="num na">not estimable (coefficient may be infinite)</td><td class="num">NA</td>');
+    expect(html).toContain('<code>Surv ~ group + age</code>');
   });
 });

@@ -21,6 +21,13 @@ describe('benjaminiHochberg (R p.adjust(method = "BH"))', () => {
     check([1e-300, 0.2, 0.02, 0.002], [4e-300, 0.2, 0.02666666666666667, 0.004]);
   });
 
+  it('takes p-values above 1 (maxstat Lau92) as R does: pmin(1, cummin(n/i * p))', () => {
+    // R: p.adjust(c(1.37, 0.5, 0.02, 1.1), "BH") -> 1.00 1.00 0.08 1.00
+    check([1.37, 0.5, 0.02, 1.1], [1, 1, 0.08, 1]);
+    // R: p.adjust(c(1.2, 0.01), "BH") -> 1.00 0.02
+    check([1.2, 0.01], [1, 0.02]);
+  });
+
   it('caps at 1 and handles empty and all-NA input', () => {
     // R: p.adjust(c(0.6, 0.7), "BH") -> 0.7 0.7; single p unchanged
     check([0.6, 0.7], [0.7, 0.7]);
