@@ -7,7 +7,7 @@
 //  - from the first table entry equal to 1 (|v| >= 8.293) on, every term is exactly 1 or 0,
 //    so those pairs are counted, not visited;
 //  - the index trunc(|v| / 10 * 10000) comes from one multiplication, and from C's two
-//    divisions only when the product lies within 1e-10 of an integer (where the two could
+//    divisions only when the product lies within 3e-10 of an integer (where the two could
 //    truncate differently; they differ by at most ~6e-12).
 // The terms are GSVA's, added in another order, so a sum S differs from C's by at most
 // 2 * gamma_n * S (Higham's bound for any order of n non-negative terms, twice). GSVA uses
@@ -17,8 +17,6 @@
 
 /** Unit roundoff of doubles. */
 const U = 2 ** -53;
-/** Below this distance from an integer, the product may truncate unlike C's divisions. */
-const INDEX_TOLERANCE = 1e-10;
 
 /** First table index from which every entry is exactly 1 (8293 for GSVA's table). */
 export function firstSaturatedIndex(table: Float64Array): number {
@@ -38,10 +36,69 @@ export function rowScratch(n: number): RowScratch {
   return { sorted: new Float64Array(n), sums: new Float64Array(n), ones: new Int32Array(n + 1) };
 }
 
+/** GSVA's table and bandwidth for one gene, with what the pair loops derive from them. */
+interface Kernel {
+  table: Float64Array;
+  saturated: number;
+  bw: number;
+  maxPrecompute: number;
+  resolution: number;
+  /** resolution / maxPrecompute / bw: the table index as one product. */
+  scale: number;
+  /** A shifted product this large has an exact index >= saturated. */
+  stop: number;
+}
+
+/** C's table index for d = x_j - x_i >= 0: v = d / bw; v > 10 reads 1, else entry (int)(v / 10 * 10000). */
+function exactIndex(d: number, k: Kernel): number {
+  const v = d / k.bw;
+  return v > k.maxPrecompute ? k.saturated : ((v / k.maxPrecompute) * k.resolution) | 0;
+}
+
+// The index as q = d * scale + SHIFT, truncated. The product is within ~6e-12 of C's
+// two-division value (below 8294, 6 roundings); shifting it up by SHIFT puts C's value
+// strictly between trunc(q) and q unless q's fractional part is below BAND, where C's
+// own divisions decide. Ties (d = 0) read entry 0 either way.
+const SHIFT = 1e-10;
+const BAND = 3e-10;
+
+/** The table index of one pair, d >= 0, saturated or beyond when the term is exactly 1. */
+function pairIndex(d: number, k: Kernel): number {
+  const q = d * k.scale + SHIFT;
+  if (q >= k.stop) return k.saturated;
+  const i = q | 0;
+  return q - i < BAND && d > 0 ? exactIndex(d, k) : i;
+}
+
+/**
+ * Pairs (a, b) for b = from.. while in the table's reach: adds each cdf to sums[b], marks
+ * where a's reach ends in `ones` and returns a's terms 1 - cdf, summed.
+ */
+function pairsOf(xs: Float64Array, a: number, from: number, sums: Float64Array, ones: Int32Array, k: Kernel): number {
+  const n = xs.length;
+  const xa = xs[a];
+  const { table, scale, stop } = k;
+  let below = 0.0;
+  let b = from;
+  for (; b < n; b++) {
+    const d = xs[b] - xa;
+    const q = d * scale + SHIFT;
+    if (q >= stop) break;
+    let i = q | 0;
+    if (q - i < BAND && d > 0) i = exactIndex(d, k);
+    const cdf = table[i];
+    sums[b] += cdf;
+    below += 1.0 - cdf;
+  }
+  ones[b]++; // every value from xs[b] on is beyond the table's reach above xa: term 1
+  return below;
+}
+
 /**
  * One gene, Gaussian kernel, bandwidth bw: out[offset + j] = -log((1 - L) / L) with
  * L = S_j / n, S_j = sum over i of C's precomputedCdf(x_j - x_i, bw), summed pairwise over
- * the sorted values. `maxPrecompute / resolution` are GSVA's table constants (10, 10000).
+ * the sorted values, four rows a at a time (one load and one update of sums[b] per four
+ * pairs). `maxPrecompute / resolution` are GSVA's table constants (10, 10000).
  */
 export function gaussianRowSorted(
   x: Float64Array,
@@ -61,30 +118,62 @@ export function gaussianRowSorted(
   const sums = scratch.sums.fill(0.5); // each sample's own term: v = 0 reads entry 0 = 0.5
   const ones = scratch.ones.fill(0);
   const scale = resolution / maxPrecompute / bw;
-  const stop = saturated + 0.5; // a product this large has an exact index >= saturated
-  for (let a = 0; a < n; a++) {
-    const xa = xs[a];
-    let below = 0.0; // sample a's terms 1 - cdf from the larger values
-    let b = a + 1;
-    for (; b < n; b++) {
-      const d = xs[b] - xa;
-      const q = d * scale;
-      if (q >= stop) break;
-      let k = q | 0;
-      const r = q - k;
-      if ((r < INDEX_TOLERANCE && k > 0) || r > 1 - INDEX_TOLERANCE) {
-        // C: v = d / bw; v > 10 -> 1, else entry (int)(fabs(v) / 10 * 10000)
-        const v = d / bw;
-        k = v > maxPrecompute ? saturated : Math.trunc((v / maxPrecompute) * resolution);
+  const k: Kernel = { table, saturated, bw, maxPrecompute, resolution, scale, stop: saturated + 0.5 };
+  const stop = k.stop;
+  let a = 0;
+  for (; a + 3 < n; a += 4) {
+    for (let i = a; i < a + 3; i++) {
+      for (let j = i + 1; j < a + 4; j++) {
+        const cdf = table[pairIndex(xs[j] - xs[i], k)];
+        sums[j] += cdf;
+        sums[i] += 1.0 - cdf;
       }
-      if (k >= saturated) break;
-      const cdf = table[k];
-      sums[b] += cdf;
-      below += 1.0 - cdf;
     }
-    sums[a] += below;
-    ones[b]++; // every value from xs[b] on is more than the table's reach above xa: term 1
+    const x0 = xs[a];
+    const x1 = xs[a + 1];
+    const x2 = xs[a + 2];
+    const x3 = xs[a + 3];
+    let below0 = 0.0;
+    let below1 = 0.0;
+    let below2 = 0.0;
+    let below3 = 0.0;
+    let b = a + 4;
+    for (; b < n; b++) {
+      const y = xs[b];
+      const d0 = y - x0;
+      const q0 = d0 * scale + SHIFT;
+      if (q0 >= stop) break; // x0 is the smallest: its reach ends first
+      const d1 = y - x1;
+      const d2 = y - x2;
+      const d3 = y - x3;
+      const q1 = d1 * scale + SHIFT;
+      const q2 = d2 * scale + SHIFT;
+      const q3 = d3 * scale + SHIFT;
+      let i0 = q0 | 0;
+      let i1 = q1 | 0;
+      let i2 = q2 | 0;
+      let i3 = q3 | 0;
+      if (q0 - i0 < BAND && d0 > 0) i0 = exactIndex(d0, k);
+      if (q1 - i1 < BAND && d1 > 0) i1 = exactIndex(d1, k);
+      if (q2 - i2 < BAND && d2 > 0) i2 = exactIndex(d2, k);
+      if (q3 - i3 < BAND && d3 > 0) i3 = exactIndex(d3, k);
+      const c0 = table[i0];
+      const c1 = table[i1];
+      const c2 = table[i2];
+      const c3 = table[i3];
+      sums[b] += c0 + c1 + c2 + c3;
+      below0 += 1.0 - c0;
+      below1 += 1.0 - c1;
+      below2 += 1.0 - c2;
+      below3 += 1.0 - c3;
+    }
+    ones[b]++;
+    sums[a] += below0;
+    sums[a + 1] += below1 + pairsOf(xs, a + 1, b, sums, ones, k);
+    sums[a + 2] += below2 + pairsOf(xs, a + 2, b, sums, ones, k);
+    sums[a + 3] += below3 + pairsOf(xs, a + 3, b, sums, ones, k);
   }
+  for (; a < n; a++) sums[a] += pairsOf(xs, a, a + 1, sums, ones, k);
   let count = 0;
   for (let b = 0; b < n; b++) {
     count += ones[b];
@@ -108,19 +197,32 @@ function lowerBound(xs: Float64Array, v: number): number {
   return lo;
 }
 
+/** How far a fast value may lie from C's: see nearTieBound() and halfWidth(). */
+export interface NearTieBound {
+  /** Largest |L_fast - L_C|, L = S / n. */
+  dL: number;
+  /** Largest |value_fast - value_C| over all values (|value| <= log(2n - 1)). */
+  abs: number;
+  /** Rounding of the final quotient and log, relative to |value|. */
+  rel: number;
+}
+
 /**
- * How far a value of gaussianRowSorted can lie from the one C computes on the same gene
- * (n samples): at most abs + rel * |value|. Both sums add the same n terms in [0, 1]
- * (S <= n), so |dS| <= 2 gamma_n n; L = S / n lies in [0.5 / n, 1 - 0.5 / n] (each sample's
- * own term is 0.5), where the log-odds' slope 1 / (L (1 - L)) is at most ~2n; each side
- * rounds L, 1 - L, the quotient and the log. Doubled for safety.
+ * For genes of n samples. Both sums add the same n terms in [0, 1] (S <= n), so
+ * |dS| <= 2 gamma_n n, plus one rounding of S / n on each side. The log-odds' slope in L is
+ * 1 / (L (1 - L)), largest at the extremes L = 0.5 / n and 1 - 0.5 / n (each sample's own
+ * term is 0.5). Each side also rounds 1 - L, the quotient and the log. Doubled for safety.
  */
-export function nearTieBound(n: number): { abs: number; rel: number } {
+export function nearTieBound(n: number): NearTieBound {
   const gamma = (n * U) / (1 - n * U);
   const dL = 2 * gamma + 2 * U;
   const lMin = 0.5 / n;
-  const slope = 1 / (lMin * (1 - lMin));
-  return { abs: 2 * (dL * slope + 8 * U), rel: 2 * 4 * U };
+  return { dL, abs: 2 * (dL / (lMin * (1 - lMin)) + 8 * U), rel: 8 * U };
+}
+
+/** The bound at a value v: there L = 1 / (1 + e^-v), so 1 / (L (1 - L)) = 2 + 2 cosh(v). */
+export function halfWidth(v: number, bound: NearTieBound): number {
+  return 2 * (bound.dL * (2 + 2 * Math.cosh(v)) + 8 * U) + bound.rel * Math.abs(v);
 }
 
 /** Samples gathered per pass over the density (one cache line of each gene's row). */
@@ -136,7 +238,7 @@ export function forEachNearTie(
   density: Float64Array,
   nGenes: number,
   nSamples: number,
-  bound: { abs: number; rel: number },
+  bound: NearTieBound,
   visit: (g: number, j: number) => void,
   sampleStart = 0,
   sampleEnd = nSamples,
@@ -144,6 +246,7 @@ export function forEachNearTie(
   const columns = Array.from({ length: SAMPLES_PER_PASS }, () => new Float64Array(nGenes));
   const sorted = new Float64Array(nGenes);
   const runs: number[] = []; // [lo, hi] value ranges of genes to recompute, ascending
+  const uniformReach = 2 * bound.abs + bound.rel * 2 * Math.log(2 * nSamples);
   for (let j0 = sampleStart; j0 < sampleEnd; j0 += SAMPLES_PER_PASS) {
     const width = Math.min(SAMPLES_PER_PASS, sampleEnd - j0);
     for (let g = 0; g < nGenes; g++) {
@@ -158,8 +261,10 @@ export function forEachNearTie(
       for (let i = 0; i + 1 < nGenes; i++) {
         const a = sorted[i];
         const b = sorted[i + 1];
-        const reach = 2 * bound.abs + bound.rel * (Math.abs(a) + Math.abs(b));
-        if (!(b - a <= reach)) continue;
+        // Adjacent pairs suffice: halfWidth is doubled, so any two values whose true bounds
+        // overlap are linked by a chain of adjacent gaps each within the doubled bounds.
+        if (!(b - a <= uniformReach)) continue; // NaN too
+        if (b - a > halfWidth(a, bound) + halfWidth(b, bound)) continue;
         if (runs.length > 0 && runs[runs.length - 1] >= a) runs[runs.length - 1] = b;
         else runs.push(a, b);
       }

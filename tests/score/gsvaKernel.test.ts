@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { gsva, gsvaKeptRows } from '../../src/score/gsva.js';
 import { FAST_MIN_SAMPLES, gsvaKernelCdf, gsvaKernelRows, gsvaSd, gsvaSettleNearTies } from '../../src/score/gsvaKernel.js';
-import { firstSaturatedIndex, forEachNearTie, gaussianRowSorted, nearTieBound } from '../../src/score/gsvaKernelFast.js';
+import { firstSaturatedIndex, forEachNearTie, gaussianRowSorted, halfWidth, nearTieBound } from '../../src/score/gsvaKernelFast.js';
 import { normalCdfTable } from '../../src/score/gsvaNormalTable.js';
 import { matrixFromRows, type ExpressionMatrix, type ResolvedGeneSet } from '../../src/score/types.js';
 import { expectedScores, scoringMatrix, scoringSets, SCORING_CASES } from '../helpers/scoring.js';
@@ -156,17 +156,21 @@ describe('fast Gaussian kernel vs a literal O(n^2) GSVA kernel', () => {
 
   it('flags every pair of genes closer than the bound, and only those', () => {
     const bound = nearTieBound(2000);
-    expect(bound.abs).toBeGreaterThan(1e-9); // covers |dS| <= 2 gamma_n n at the extreme L
-    expect(bound.abs).toBeLessThan(1e-8);
-    // 4 genes × 3 samples: sample 0 has genes 1 and 3 one bound apart; sample 2 three equal values
-    const d = Float64Array.from([0.5, 1, -2, 1 + bound.abs, 0.7, 3, -1, 9, 3, 1, 0.2, 3]);
+    // |dS| <= 2 gamma_n n: ~4.4e-13 in L, times the log-odds' slope 2 + 2 cosh(v)
+    expect(bound.dL).toBeGreaterThan(4.4e-13);
+    expect(halfWidth(0, bound)).toBeGreaterThan(4 * 4.4e-13);
+    expect(halfWidth(0, bound)).toBeLessThan(1e-11);
+    expect(halfWidth(7.5, bound)).toBeGreaterThan(halfWidth(0, bound) * 400); // near L = 1 - 0.5/n
+    expect(bound.abs).toBeGreaterThanOrEqual(halfWidth(Math.log(3999), bound) - bound.rel * Math.log(3999));
+    const h1 = halfWidth(1, bound);
+    const h7 = halfWidth(7, bound);
+    // 4 genes × 3 samples. Sample 0: genes 1 and 3 apart by h(1) (flagged); sample 1: genes
+    // 0 and 2 near 7 apart by 1.5 h(7) (flagged), gene 3 by 3 h(1) from gene 1's 1 (not);
+    // sample 2: three equal values.
+    const d = Float64Array.from([0.5, 7, -2, 1 + h1, 1, 3, -1, 7 + 1.5 * h7, 3, 1, 1 + 3 * h1, 3]);
     const seen: string[] = [];
     forEachNearTie(d, 4, 3, bound, (g, j) => seen.push(`${g}:${j}`));
-    expect(seen.sort()).toEqual(['1:0', '1:2', '2:2', '3:0', '3:2']);
-    const far = Float64Array.from([0.5, 1, -2, 1 + 3 * bound.abs]);
-    const none: number[] = [];
-    forEachNearTie(far, 4, 1, bound, (g) => none.push(g));
-    expect(none).toEqual([]);
+    expect(seen.sort()).toEqual(['0:1', '1:0', '1:2', '2:1', '2:2', '3:0', '3:2']);
   });
 
   it('keeps literal values below FAST_MIN_SAMPLES samples', () => {
