@@ -59,8 +59,8 @@ if (haveR) {
   const gmt = join(work, 'three-sets.gmt');
   spawnSync(process.execPath, [cli, 'genesets', 'export', 'migrasome-core', '--format', 'gmt', '--out', gmt]);
   const ours = measure(process.execPath, [cli, 'score', '--expr', slice, '--geneset', 'migrasome-core', '--geneset', 'migrasome-markers', '--geneset', 'migrasome-tetraspanins', '--log2', 'no', '--out', join(work, 'slice-ours.tsv')]);
-  const rScript = join(root, 'bench', 'ssgsea.R');
-  const theirs = measure('Rscript', [rScript, slice, join(work, 'slice-r.tsv')], Math.min(runs, 3));
+  const rScript = join(root, 'bench', 'gsva.R');
+  const theirs = measure('Rscript', [rScript, slice, join(work, 'slice-r.tsv'), 'ssgsea'], Math.min(runs, 3));
   rows.push([`score ssgsea, 3 sets, ${genes} × 500 (migrascore)`, ours]);
   rows.push([`R: fread + gsva(method="ssgsea"), same slice`, theirs]);
   ratio = theirs.wall / ours.wall;
