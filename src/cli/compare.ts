@@ -42,7 +42,7 @@ as R's wilcox.test(case, reference) (exact p below 50 per group without ties, el
 approximation with tie and continuity correction); --paired adds the signed-rank test of
 patients with both samples; FDR: Benjamini–Hochberg over cancers.
 
-Outputs in --out: compare.tsv, scores.tsv, compare_skipped.tsv (cancers with too few samples
+Outputs in --out: compare.tsv, scores.tsv (the samples of the compared cancers), compare_skipped.tsv (cancers with too few samples
 and why), compare_genes.tsv and a gene × cancer heatmap (--per-gene), compare_pairs.tsv and
 paired plots (--paired), compare.svg (score by group per cancer), compare.json and index.html
 (the report). A run replaces --out whole; a non-empty folder it did not write is refused
