@@ -9,7 +9,7 @@
 import { MigrascoreError } from '../errors.js';
 import { standardize, type DesignMatrix } from './design.js';
 import { breslowLogLik, coxRiskSets, glmnetTimes, type CoxRiskSets } from './riskSets.js';
-import { coordinateDescent, dot, solverState, type SolverState } from './coxnetSolver.js';
+import { coordinateDescent, gradient, solverState, type SolverState } from './coxnetSolver.js';
 
 export interface CoxnetControl {
   /** Elastic-net mixing, 1 = LASSO (glmnet alpha). */
@@ -119,7 +119,7 @@ function coxnetStandardized(
   if (!outerWeights(st)) throw new MigrascoreError('LASSO Cox: numerical error at the null model (a non-positive IRLS weight); glmnet cannot fit this cohort.');
   const alf = Math.pow(Math.max(MIN_FLMIN, flmin), Math.fround(1 / (ctl.nlambda - 1)));
   st.cthr = ctl.thresh * rr;
-  for (let j = 0; j < p; j++) if (varies[j]) st.ga[j] = Math.abs(dot(st.wr, xs, j * n, n));
+  for (let j = 0; j < p; j++) if (varies[j]) st.ga[j] = gradient(st, j);
   const out: RawPath = { alm: [], coef: [], dev: [], nullDev: rr, passes: 0, warning: null };
   const mnl = Math.min(MIN_LAMBDAS, ctl.nlambda);
   let al = 0;

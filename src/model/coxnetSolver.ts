@@ -3,18 +3,28 @@
 // and the KKT check that ends a lambda. The passes, their order and the convergence
 // tests are glmnet's, so that the result stops where glmnet's stops.
 //
-// Same iterates, less work than the Fortran (results agree to rounding): dot products
-// with four partial sums, each residual update fused with the next column's dot
+// Same iterates, less work than the Fortran (results agree to rounding): SIMD kernels
+// (kernels.ts) with partial sums, each residual update fused with the next column's dot
 // product, v_j = Σ w x_j² computed only for columns that move, and the linear predictor
 // f brought up to date once per IRLS round instead of after every step.
+import { workspace, type Kernels } from './kernels.js';
 import type { CoxRiskSets } from './riskSets.js';
 
 /** The solver's working state, carried from one lambda to the next (warm starts). */
 export interface SolverState {
   n: number;
   p: number;
-  /** Standardised columns, column-major. */
-  x: Float64Array;
+  /** Vector kernels and the byte offsets of their operands in the workspace. */
+  K: Kernels;
+  /** Standardised column j starts at byte xOff + j * colBytes. */
+  xOff: number;
+  colBytes: number;
+  wOff: number;
+  wrOff: number;
+  fOff: number;
+  /** Byte offset of one f64 the fused kernels write v_j to. */
+  vOut: number;
+  vOutView: Float64Array;
   sets: CoxRiskSets;
   /** Case weight 1/n. */
   q: number;
@@ -63,12 +73,21 @@ export type LambdaStatus = 'ok' | 'maxit' | 'numerical';
 
 const FMAX = Math.log(Number.MAX_VALUE * Math.fround(0.1));
 
-/** Fresh solver state over standardised columns x (n × p). */
-export function solverState(x: Float64Array, n: number, p: number, sets: CoxRiskSets, dq: Float64Array, dk: Float64Array, varies: Uint8Array, alpha: number, maxit: number): SolverState {
+/** Fresh solver state over standardised columns x (n × p, column-major), copied into a kernel workspace. */
+export function solverState(x: Float64Array, n: number, p: number, sets: CoxRiskSets, dq: Float64Array, dk: Float64Array, varies: Uint8Array, alpha: number, maxit: number, options: { js?: boolean } = {}): SolverState {
   const q = 1 / n;
+  const stride = n + (n & 1);
+  const ws = workspace(8 * (stride * p + 3 * stride) + 64, options);
+  const xOff = ws.alloc(stride * p);
+  const xs = ws.view(xOff, stride * p);
+  for (let j = 0; j < p; j++) xs.set(x.subarray(j * n, (j + 1) * n), j * stride);
+  const wOff = ws.alloc(stride);
+  const wrOff = ws.alloc(stride);
+  const fOff = ws.alloc(stride);
+  const vOut = ws.alloc(1);
   return {
-    n, p, x, sets, q, dq, dk,
-    f: new Float64Array(n), e: new Float64Array(n).fill(q), w: new Float64Array(n), wr: new Float64Array(n),
+    n, p, K: ws.kernels, xOff, colBytes: 8 * stride, wOff, wrOff, fOff, vOut, vOutView: ws.view(vOut, 1), sets, q, dq, dk,
+    f: ws.view(fOff, n), e: new Float64Array(n).fill(q), w: ws.view(wOff, n), wr: ws.view(wrOff, n),
     u: new Float64Array(sets.groupEnd.length), a: new Float64Array(p), as: new Float64Array(p),
     v: new Float64Array(p), vRound: new Int32Array(p).fill(-1), movedRound: new Int32Array(p).fill(-1), moved: new Int32Array(p), nMoved: 0, round: 0,
     ga: new Float64Array(p), strong: new Uint8Array(p), strongList: new Int32Array(p), nStrong: 0,
@@ -77,60 +96,9 @@ export function solverState(x: Float64Array, n: number, p: number, sets: CoxRisk
   };
 }
 
-/** Σ_i r_i x_{o+i}, with four partial sums. */
-export function dot(r: Float64Array, x: Float64Array, o: number, n: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    s0 += r[i] * x[o + i];
-    s1 += r[i + 1] * x[o + i + 1];
-    s2 += r[i + 2] * x[o + i + 2];
-    s3 += r[i + 3] * x[o + i + 3];
-  }
-  for (; i < n; i++) s0 += r[i] * x[o + i];
-  return s0 + s1 + (s2 + s3);
-}
-
-/** wr −= del·w∘x_j (glmnet's order of operations), returning x_kᵀ wr afterwards. */
-function residualThenDot(wr: Float64Array, w: Float64Array, x: Float64Array, oj: number, del: number, ok: number, n: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const r0 = wr[i] - del * w[i] * x[oj + i];
-    const r1 = wr[i + 1] - del * w[i + 1] * x[oj + i + 1];
-    wr[i] = r0;
-    wr[i + 1] = r1;
-    s0 += r0 * x[ok + i];
-    s1 += r1 * x[ok + i + 1];
-  }
-  for (; i < n; i++) {
-    const r0 = wr[i] - del * w[i] * x[oj + i];
-    wr[i] = r0;
-    s0 += r0 * x[ok + i];
-  }
-  return s0 + s1;
-}
-
-function residual(wr: Float64Array, w: Float64Array, x: Float64Array, oj: number, del: number, n: number): void {
-  for (let i = 0; i < n; i++) wr[i] -= del * w[i] * x[oj + i];
-}
-
-function weightedSquares(w: Float64Array, x: Float64Array, o: number, n: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const x0 = x[o + i];
-    const x1 = x[o + i + 1];
-    s0 += w[i] * (x0 * x0);
-    s1 += w[i + 1] * (x1 * x1);
-  }
-  if (i < n) s0 += w[i] * (x[o + i] * x[o + i]);
-  return s0 + s1;
+/** |x_jᵀ wr| for column j. */
+export function gradient(st: SolverState, j: number): number {
+  return Math.abs(st.K.dot(st.wrOff, st.xOff + j * st.colBytes, st.n));
 }
 
 /**
@@ -138,19 +106,25 @@ function weightedSquares(w: Float64Array, x: Float64Array, o: number, n: number)
  * max v_j Δ_j² (0 if nothing moved).
  */
 function pass(st: SolverState, cols: Int32Array, m: number, sa: number, omal: number): number {
-  const { n, x, a, v, vRound, w, wr, round } = st;
+  const { n, K, a, v, vRound, round, xOff, colBytes, wOff, wrOff } = st;
   let dli = 0;
-  let pendingCol = -1;
+  let pending = -1;
   let pendingDel = 0;
   for (let t = 0; t < m; t++) {
     const j = cols[t];
-    const o = j * n;
-    const g = pendingCol >= 0 ? residualThenDot(wr, w, x, pendingCol * n, pendingDel, o, n) : dot(wr, x, o, n);
-    pendingCol = -1;
+    const o = xOff + j * colBytes;
     const aj = a[j];
+    let g: number;
+    if (aj !== 0 && vRound[j] !== round) {
+      // A nonzero coefficient needs v_j: compute it in the same sweep as the product.
+      g = pending >= 0 ? K.resdotwsq(wrOff, wOff, pending, pendingDel, o, n, st.vOut) : K.dotwsq(wrOff, o, wOff, n, st.vOut);
+      v[j] = st.vOutView[0];
+      vRound[j] = round;
+    } else g = pending >= 0 ? K.resdot(wrOff, wOff, pending, pendingDel, o, n) : K.dot(wrOff, o, n);
+    pending = -1;
     if (aj === 0 && Math.abs(g) <= sa) continue;
     if (vRound[j] !== round) {
-      v[j] = weightedSquares(w, x, o, n);
+      v[j] = K.wsq(wOff, o, n);
       vRound[j] = round;
     }
     const u = aj * v[j] + g;
@@ -161,7 +135,7 @@ function pass(st: SolverState, cols: Int32Array, m: number, sa: number, omal: nu
     a[j] = at;
     const change = v[j] * (del * del);
     if (change > dli) dli = change;
-    pendingCol = j;
+    pending = o;
     pendingDel = del;
     if (st.movedRound[j] !== round) {
       st.movedRound[j] = round;
@@ -174,7 +148,7 @@ function pass(st: SolverState, cols: Int32Array, m: number, sa: number, omal: nu
       st.entered[j] = st.nin;
     }
   }
-  if (pendingCol >= 0) residual(wr, w, x, pendingCol * n, pendingDel, n);
+  if (pending >= 0) K.res(wrOff, wOff, pending, pendingDel, n);
   return dli;
 }
 
@@ -192,7 +166,7 @@ function addStrong(st: SolverState, k: number): void {
 
 /** Solve at lambda `al` (previous lambda `al0`), updating `st` in place. */
 export function coordinateDescent(st: SolverState, al: number, al0: number, outer: (st: SolverState) => boolean): LambdaStatus {
-  const { n, p, x, a, as, v, f, e, wr, ga, strong, varies, active } = st;
+  const { n, p, a, as, v, f, e, ga, strong, varies, active } = st;
   const sa = st.alpha * al;
   const omal = (1 - st.alpha) * al;
   const tlam = st.alpha * (2 * al - al0);
@@ -219,9 +193,7 @@ export function coordinateDescent(st: SolverState, al: number, al0: number, oute
       const j = st.moved[t];
       const del = a[j] - as[j];
       if (v[j] * (del * del) >= st.cthr) again = true;
-      if (del === 0) continue;
-      const o = j * n;
-      for (let i = 0; i < n; i++) f[i] += del * x[o + i];
+      if (del !== 0) st.K.axpy(st.fOff, st.xOff + j * st.colBytes, del, n);
     }
     for (let i = 0; i < n; i++) {
       const fi = f[i];
@@ -231,7 +203,7 @@ export function coordinateDescent(st: SolverState, al: number, al0: number, oute
     if (again) continue;
     for (let k = 0; k < p; k++) {
       if (strong[k] || !varies[k]) continue;
-      ga[k] = Math.abs(dot(wr, x, k * n, n));
+      ga[k] = gradient(st, k);
       if (ga[k] > sa) {
         addStrong(st, k);
         again = true;
