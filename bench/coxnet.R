@@ -13,6 +13,6 @@ for (r in seq_len(runs)) {
   wall[r] <- t[["elapsed"]]; cpu[r] <- t[["user.self"]]
 }
 num <- function(v) structure(paste0("[", paste(sprintf("%.17g", v), collapse = ","), "]"), class = "json")
-writeLines(toJSON(list(wall = wall, cpu = cpu, lambda_min = num(cv$lambda.min), lambda_1se = num(cv$lambda.1se),
+writeLines(toJSON(list(wall = num(wall), cpu = num(cpu), lambda_min = num(cv$lambda.min), lambda_1se = num(cv$lambda.1se),
   coef_min = num(as.numeric(as.matrix(coef(cv, s = "lambda.min")))), cvm = num(cv$cvm), path = length(cv$lambda),
   glmnet = as.character(packageVersion("glmnet"))), auto_unbox = TRUE, json_verbatim = TRUE), args[2])
