@@ -15,7 +15,7 @@ out_dir <- "tests/fixtures/model"
 num <- function(x) structure(paste0("[", paste(ifelse(is.finite(x), sprintf("%.17g", x), "null"), collapse = ","), "]"), class = "json")
 one <- function(x) structure(if (is.finite(x)) sprintf("%.17g", x) else "null", class = "json")
 
-write_case <- function(name, x, time, status, foldid, note) {
+write_case <- function(name, x, time, status, foldid, note, extra = list()) {
   y <- Surv(time, status)
   warn <- character(0)
   fit <- withCallingHandlers(glmnet(x, y, family = "cox"),
@@ -34,7 +34,7 @@ write_case <- function(name, x, time, status, foldid, note) {
       lambda_min = one(cv$lambda.min), lambda_1se = one(cv$lambda.1se),
       coef_min = num(coefs("lambda.min")), coef_1se = num(coefs("lambda.1se")),
       fold_path_lengths = as.integer(sapply(seq_len(max(foldid)), function(k) length(glmnet(x[foldid != k, , drop = FALSE], y[foldid != k], family = "cox")$lambda)))),
-    warnings = warn)
+    warnings = warn, extra = extra)
   dir.create(file.path(out_dir, name), recursive = TRUE, showWarnings = FALSE)
   writeLines(toJSON(out, auto_unbox = TRUE, json_verbatim = TRUE, null = "null", digits = NA), file.path(out_dir, name, "case.json"))
   cat(sprintf("%-16s n=%d p=%d events=%d path=%d lambda.min=%.6g (nzero %d) lambda.1se=%.6g (nzero %d)%s\n", name, nrow(x), ncol(x), sum(status),
@@ -63,13 +63,23 @@ local({
     "TCGA UVM, 31 candidate genes, OS; the shared reference case")
 })
 
-# 2. lung: survival::lung, complete numeric covariates; times in days (>= 256, so glmnet's
-#    censoring shift is lost and censorings tied with deaths share the time exactly).
+# 2. lung: survival::lung, complete numeric covariates; times in days. At times >= 256 glmnet's
+#    censoring shift (100 * .Machine$double.eps) is lost, so a censoring tied with a death
+#    falls before or after it as glmnet's quicksort leaves them, and the fold fits exclude
+#    some from the risk set. The contract's rule (censorings tied with an event are at risk)
+#    is made explicit here by moving those censorings 0.001 day later; R's cv table on the
+#    unmoved times is kept under extra.cv_unmoved to show how far glmnet strays from it.
 local({
   d <- na.omit(survival::lung[, c("time", "status", "age", "sex", "ph.ecog", "ph.karno", "pat.karno", "meal.cal", "wt.loss")])
   x <- as.matrix(d[, -(1:2)])
+  status <- d$status - 1
   set.seed(20240601)
-  write_case("lung", x, d$time, d$status - 1, sample(rep(1:10, length = nrow(d))), "survival::lung complete cases, 7 covariates")
+  fold <- sample(rep(1:10, length = nrow(d)))
+  tied <- status == 0 & d$time %in% d$time[status == 1]
+  raw <- cv.glmnet(x, Surv(d$time, status), family = "cox", foldid = fold)
+  write_case("lung", x, ifelse(tied, d$time + 0.001, d$time), status, fold,
+    sprintf("survival::lung complete cases, 7 covariates; %d censorings tied with deaths moved 0.001 day later", sum(tied)),
+    list(cv_unmoved = list(time = num(d$time), cvm = num(raw$cvm), cvsd = num(raw$cvsd), lambda_min = one(raw$lambda.min), lambda_1se = one(raw$lambda.1se))))
 })
 
 # 3. sim-ties: 200 x 50, integer times 1..40 (many ties between and within events and
@@ -109,4 +119,43 @@ local({
   c <- runif(n, 20, 250)
   colnames(z) <- sprintf("N%02d", 1:p)
   write_case("sim-null", z, pmin(t, c), as.numeric(t <= c), sample(rep(1:10, length = n)), "simulated noise, no gene at lambda.1se")
+})
+
+# 6. sim-saturated: 30 x 25 (n >= p: lambda.min.ratio 1e-4), strong signal: the path stops
+#    when the deviance ratio passes 0.99 (glmnet's devmax in single precision).
+local({
+  set.seed(2)
+  n <- 30; p <- 25
+  z <- matrix(rnorm(n * p), n, p)
+  eta <- 3 * z[, 1] - 2 * z[, 2] + 2 * z[, 3]
+  t <- rexp(n, exp(eta)) * 100
+  c <- runif(n, 0, 300)
+  colnames(z) <- sprintf("S%02d", 1:p)
+  write_case("sim-saturated", z, pmin(t, c), as.numeric(t <= c), sample(rep(1:5, length = n)), "simulated near-separable, path stops at deviance ratio 0.99")
+})
+
+# 7. sim-maxit: 40 x 25: the path needs more than maxit = 1e5 passes, so glmnet stops and warns,
+#    returning the lambdas solved so far.
+local({
+  set.seed(1)
+  n <- 40; p <- 25
+  z <- matrix(rnorm(n * p), n, p)
+  eta <- 3 * z[, 1] - 2 * z[, 2] + 2 * z[, 3]
+  t <- rexp(n, exp(eta)) * 100
+  c <- runif(n, 0, 300)
+  colnames(z) <- sprintf("M%02d", 1:p)
+  write_case("sim-maxit", z, pmin(t, c), as.numeric(t <= c), sample(rep(1:5, length = n)), "simulated, path cut short by maxit")
+})
+
+# 8. sim-weights: 40 x 25, other data: two fold fits stop where an IRLS weight is not positive
+#    (glmnet's "numerical error at the k-th lambda"), keeping the lambdas solved so far.
+local({
+  set.seed(3)
+  n <- 40; p <- 25
+  z <- matrix(rnorm(n * p), n, p)
+  eta <- 3 * z[, 1] - 2 * z[, 2] + 2 * z[, 3]
+  t <- rexp(n, exp(eta)) * 100
+  c <- runif(n, 0, 300)
+  colnames(z) <- sprintf("V%02d", 1:p)
+  write_case("sim-weights", z, pmin(t, c), as.numeric(t <= c), sample(rep(1:5, length = n)), "simulated, fold paths cut short by a non-positive IRLS weight")
 })

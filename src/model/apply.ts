@@ -15,14 +15,17 @@ export function linearPredictor(x: DesignMatrix, beta: ArrayLike<number>): Float
   return out;
 }
 
-/** Σ_g coef_g · column_g per sample, from the genes of a saved model (columns in the same order as coefs). */
-export function riskScore(columns: ArrayLike<number>[], coefs: ArrayLike<number>): Float64Array {
+/**
+ * Σ_g coef_g · column_g for each of n samples, from the genes of a saved model (one column
+ * per coefficient, same order); 0 for every sample when the model has no gene.
+ */
+export function riskScore(n: number, columns: ArrayLike<number>[], coefs: ArrayLike<number>): Float64Array {
   if (columns.length !== coefs.length) throw new RangeError(`riskScore: ${coefs.length} coefficients for ${columns.length} columns`);
-  const n = columns.length ? columns[0].length : 0;
   const out = new Float64Array(n);
   for (let j = 0; j < columns.length; j++) {
     const c = columns[j];
     const b = coefs[j];
+    if (c.length !== n) throw new RangeError(`riskScore: column ${j + 1} has ${c.length} values, expected ${n}`);
     for (let i = 0; i < n; i++) out[i] += c[i] * b;
   }
   return out;

@@ -21,6 +21,8 @@ export interface CoxnetControl {
   thresh: number;
   /** Most coordinate-descent passes over all lambdas together (glmnet maxit). */
   maxit: number;
+  /** Vector kernels: WebAssembly SIMD (default) or plain JavaScript (same iterates). */
+  kernels?: 'wasm' | 'js';
 }
 
 export const COXNET_DEFAULTS: CoxnetControl = { alpha: 1, nlambda: 100, thresh: 1e-7, maxit: 100_000 };
@@ -111,7 +113,7 @@ function coxnetStandardized(
     for (; j < sets.groupEnd[k]; j++) s += dq[sets.order[j]];
     dk[k] = s;
   }
-  const st = solverState(xs, n, p, sets, dq, dk, varies, ctl.alpha, ctl.maxit);
+  const st = solverState(xs, n, p, sets, dq, dk, varies, ctl.alpha, ctl.maxit, { js: ctl.kernels === 'js' });
   const r0 = breslowLogLik(sets, dq, dk, st.f, st.e, st.u);
   let sdk = 0;
   for (let k = 0; k < nk; k++) sdk += dk[k] * Math.log(dk[k]);
