@@ -11,7 +11,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { cvCoxnet } from '../dist/model/crossValidation.js';
+import { cvCoxnet, foldControl } from '../dist/model/crossValidation.js';
 import { coxnetDataTsv, makeCoxnetData } from './coxnet-data.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,8 +32,9 @@ const nfolds = Math.max(...data.foldid);
 
 /** The 11 fits on `threads` workers (largest first), then cv.glmnet's summary on this thread. */
 async function cvInWorkers(threads) {
+  const perFold = foldControl(x, data.time, data.status);
   const workers = Array.from({ length: threads }, () => new Worker(new URL('./coxnet-worker.js', import.meta.url), {
-    workerData: { values: shared, nrow: n, ncol: p, time: data.time, status: data.status, foldid: data.foldid },
+    workerData: { values: shared, nrow: n, ncol: p, time: data.time, status: data.status, foldid: data.foldid, foldControl: perFold },
   }));
   const queue = Array.from({ length: nfolds + 1 }, (_, k) => k);
   const fits = new Array(nfolds + 1);
@@ -71,6 +72,7 @@ if (rRuns > 0) {
   if (proc.status !== 0) throw new Error('Rscript bench/coxnet.R failed');
 }
 try { r = JSON.parse(readFileSync(rOut, 'utf8')); } catch { r = null; }
+if (r && !Array.isArray(r.wall)) r = null; // from an older bench/coxnet.R
 
 const fmt = (xs) => `${median(xs).toFixed(2)} | ${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
 console.log(`# coxnet benchmark: ${n} × ${p}, ${nfolds} folds, ${cpus()[0].model}, ${cpus().length} cores, node ${process.version}, load ${loadavg()[0].toFixed(1)}, ${new Date().toISOString().slice(0, 10)}`);

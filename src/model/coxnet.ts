@@ -23,6 +23,12 @@ export interface CoxnetControl {
   maxit: number;
   /** Vector kernels: WebAssembly SIMD (default) or plain JavaScript (same iterates). */
   kernels?: 'wasm' | 'js';
+  /**
+   * Not glmnet's: end the path after its first lambda below this. A cross-validation fold
+   * never uses its path below the full path's last lambda (pathLambdaFloor), so its fit
+   * may stop there; the lambdas it does compute are unchanged.
+   */
+  stopBelow?: number;
 }
 
 export const COXNET_DEFAULTS: CoxnetControl = { alpha: 1, nlambda: 100, thresh: 1e-7, maxit: 100_000 };
@@ -55,21 +61,7 @@ const DEV_MAX = (0.999 * Math.fround(0.99)) / Math.fround(0.999);
 
 /** glmnet(x, Surv(time, status), family = "cox", ...) with its default lambda path. */
 export function coxnet(x: DesignMatrix, time: ArrayLike<number>, status: ArrayLike<number>, control: Partial<CoxnetControl> = {}): CoxnetPath {
-  const ctl = { ...COXNET_DEFAULTS, ...control };
-  const { nrow: n, ncol: p } = x;
-  if (time.length !== n || status.length !== n) throw new RangeError(`coxnet: x has ${n} rows but time/status have ${time.length}/${status.length}`);
-  if (!(ctl.alpha > 0 && ctl.alpha <= 1)) throw new RangeError(`coxnet: alpha must be in (0, 1] (got ${ctl.alpha})`);
-  const flmin = ctl.lambdaMinRatio ?? (n < p ? 0.01 : 1e-4);
-  if (!(flmin > 0 && flmin < 1)) throw new RangeError('coxnet: lambdaMinRatio must be in (0, 1)');
-  const ty = glmnetTimes(time, status);
-  const d = new Float64Array(n);
-  for (let i = 0; i < n; i++) d[i] = status[i] > 0 ? 1 : 0;
-  const sets = coxRiskSets(ty, d);
-  const std = standardize(x);
-  if (!std.varies.some((v) => v === 1)) {
-    throw new MigrascoreError(`LASSO Cox: every one of the ${p} gene columns is constant across the ${n} samples; there is nothing to fit.`);
-  }
-  const raw = coxnetStandardized(std.values, n, p, std.varies, sets, d, ctl, flmin);
+  const { raw, std, n, p } = fitPath(x, time, status, control, Infinity);
   const L = raw.alm.length;
   const lambda = Float64Array.from(raw.alm);
   if (L > 2) lambda[0] = Math.exp(2 * Math.log(lambda[1]) - Math.log(lambda[2]));
@@ -89,6 +81,18 @@ export function coxnet(x: DesignMatrix, time: ArrayLike<number>, status: ArrayLi
   return { nobs: n, nvars: p, lambda, beta, df, devRatio: Float64Array.from(raw.dev), nullDeviance: 2 * n * raw.nullDev, passes: raw.passes, warning: raw.warning };
 }
 
+/**
+ * The smallest lambda glmnet's default path can reach on these data: lambda max times
+ * alf^(nlambda − 1), by the path's own repeated products (the path may stop earlier).
+ */
+export function pathLambdaFloor(x: DesignMatrix, time: ArrayLike<number>, status: ArrayLike<number>, control: Partial<CoxnetControl> = {}): number {
+  const { raw, alf, ctl } = fitPath(x, time, status, control, 2);
+  if (raw.alm.length < 2) return 0;
+  let al = raw.alm[1];
+  for (let k = 3; k <= ctl.nlambda; k++) al *= alf;
+  return al;
+}
+
 interface RawPath {
   alm: number[];
   coef: Float64Array[];
@@ -99,9 +103,30 @@ interface RawPath {
 }
 
 /** glmnet's coxnet1 on standardised columns, unit case weights (q = 1/n). */
+/** Checks, standardisation, risk sets, then the path (at most `limit` lambdas). */
+function fitPath(x: DesignMatrix, time: ArrayLike<number>, status: ArrayLike<number>, control: Partial<CoxnetControl>, limit: number) {
+  const ctl = { ...COXNET_DEFAULTS, ...control };
+  const { nrow: n, ncol: p } = x;
+  if (time.length !== n || status.length !== n) throw new RangeError(`coxnet: x has ${n} rows but time/status have ${time.length}/${status.length}`);
+  if (!(ctl.alpha > 0 && ctl.alpha <= 1)) throw new RangeError(`coxnet: alpha must be in (0, 1] (got ${ctl.alpha})`);
+  const flmin = ctl.lambdaMinRatio ?? (n < p ? 0.01 : 1e-4);
+  if (!(flmin > 0 && flmin < 1)) throw new RangeError('coxnet: lambdaMinRatio must be in (0, 1)');
+  const ty = glmnetTimes(time, status);
+  const d = new Float64Array(n);
+  for (let i = 0; i < n; i++) d[i] = status[i] > 0 ? 1 : 0;
+  const sets = coxRiskSets(ty, d);
+  const std = standardize(x);
+  if (!std.varies.some((v) => v === 1)) {
+    throw new MigrascoreError(`LASSO Cox: every one of the ${p} gene columns is constant across the ${n} samples; there is nothing to fit.`);
+  }
+  const alf = Math.pow(Math.max(MIN_FLMIN, flmin), Math.fround(1 / (ctl.nlambda - 1)));
+  const raw = coxnetStandardized(std.values, n, p, std.varies, sets, d, ctl, alf, Math.min(limit, ctl.nlambda));
+  return { raw, std, n, p, alf, ctl };
+}
+
 function coxnetStandardized(
   xs: Float64Array, n: number, p: number, varies: Uint8Array, sets: CoxRiskSets,
-  d: Float64Array, ctl: CoxnetControl, flmin: number,
+  d: Float64Array, ctl: CoxnetControl, alf: number, limit: number,
 ): RawPath {
   const q = 1 / n;
   const dq = new Float64Array(n);
@@ -119,13 +144,12 @@ function coxnetStandardized(
   for (let k = 0; k < nk; k++) sdk += dk[k] * Math.log(dk[k]);
   const rr = -(sdk + r0);
   if (!outerWeights(st)) throw new MigrascoreError('LASSO Cox: numerical error at the null model (a non-positive IRLS weight); glmnet cannot fit this cohort.');
-  const alf = Math.pow(Math.max(MIN_FLMIN, flmin), Math.fround(1 / (ctl.nlambda - 1)));
   st.cthr = ctl.thresh * rr;
   for (let j = 0; j < p; j++) if (varies[j]) st.ga[j] = gradient(st, j);
   const out: RawPath = { alm: [], coef: [], dev: [], nullDev: rr, passes: 0, warning: null };
   const mnl = Math.min(MIN_LAMBDAS, ctl.nlambda);
   let al = 0;
-  for (let ilm = 1; ilm <= ctl.nlambda; ilm++) {
+  for (let ilm = 1; ilm <= limit; ilm++) {
     let al0 = al;
     if (ilm === 1) al = BIG;
     else if (ilm === 2) {
@@ -147,6 +171,7 @@ function coxnetStandardized(
     out.coef.push(Float64Array.from(st.a));
     const dev = (breslowLogLik(sets, dq, dk, st.f, st.e, st.u) - r0) / rr;
     out.dev.push(dev);
+    if (ctl.stopBelow !== undefined && al < ctl.stopBelow) break;
     if (ilm < mnl) continue;
     const earlier = out.dev[ilm - mnl];
     if ((dev - earlier) / dev < FDEV) break;

@@ -5,7 +5,7 @@
 // cvm, cvsd, lambda.min and lambda.1se as cvstats and getOptcv.glmnet compute them.
 import { MigrascoreError } from '../errors.js';
 import { coxnetDeviance } from './coxDeviance.js';
-import { coxnet, type CoxnetControl, type CoxnetPath } from './coxnet.js';
+import { coxnet, pathLambdaFloor, type CoxnetControl, type CoxnetPath } from './coxnet.js';
 import { designRows, type DesignMatrix } from './design.js';
 import { coefficientsAt } from './lambdaInterp.js';
 import { glmnetTimes } from './riskSets.js';
@@ -62,8 +62,17 @@ export function fitFold(x: DesignMatrix, time: ArrayLike<number>, status: ArrayL
 }
 
 /**
- * cv.glmnet for the Cox family. `foldFits` lets a caller supply fold fits computed
- * elsewhere (e.g. in worker threads); each must equal fitFold(x, time, status, foldid, k).
+ * The control for fold fits within cvCoxnet: each fold's path may end below the full
+ * path's floor (pathLambdaFloor), which no lambda of the cv table reaches.
+ */
+export function foldControl(x: DesignMatrix, time: ArrayLike<number>, status: ArrayLike<number>, control: Partial<CoxnetControl> = {}): Partial<CoxnetControl> {
+  return { ...control, stopBelow: pathLambdaFloor(x, time, status, control) };
+}
+
+/**
+ * cv.glmnet for the Cox family. `fits` lets a caller supply the full and fold fits
+ * computed elsewhere (e.g. in worker threads): the full one as coxnet(x, time, status,
+ * control), fold k as fitFold(x, time, status, foldid, k, foldControl(x, time, status, control)).
  */
 export function cvCoxnet(
   x: DesignMatrix, time: ArrayLike<number>, status: ArrayLike<number>, foldid: ArrayLike<number>,
@@ -72,7 +81,8 @@ export function cvCoxnet(
   const n = x.nrow;
   const { foldid: folds, nfolds } = checkFolds(foldid, n);
   const full = fits?.full ?? coxnet(x, time, status, control);
-  const foldFits = fits?.folds ?? Array.from({ length: nfolds }, (_, k) => fitFold(x, time, status, folds, k + 1, control));
+  const perFold = fits ? control : foldControl(x, time, status, control);
+  const foldFits = fits?.folds ?? Array.from({ length: nfolds }, (_, k) => fitFold(x, time, status, folds, k + 1, perFold));
   const ty = glmnetTimes(time, status);
   const L = full.lambda.length;
   const cvraw: Float64Array[] = [];

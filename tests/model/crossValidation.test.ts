@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { coxnet } from '../../src/model/coxnet.js';
-import { checkFolds, cvCoxnet, fitFold } from '../../src/model/crossValidation.js';
+import { checkFolds, cvCoxnet, fitFold, foldControl } from '../../src/model/crossValidation.js';
 import { MODEL_CASES, caseDesign, expectRelative, modelCase } from '../helpers/modelCases.js';
 
 // cv.glmnet(x, Surv(time, status), family = "cox", foldid) on every fixture, at the
@@ -50,7 +50,9 @@ describe('cross-validation details', () => {
     const c = modelCase('sim-ties');
     const x = caseDesign(c);
     const full = coxnet(x, c.input.time, c.input.status);
-    const folds = Array.from({ length: 8 }, (_, k) => fitFold(x, c.input.time, c.input.status, c.input.foldid, k + 1));
+    const control = foldControl(x, c.input.time, c.input.status);
+    expect(control.stopBelow).toBeCloseTo(full.lambda[1] * Math.pow(1e-4, Math.fround(1 / 99)) ** 98, 12);
+    const folds = Array.from({ length: 8 }, (_, k) => fitFold(x, c.input.time, c.input.status, c.input.foldid, k + 1, control));
     const a = cvCoxnet(x, c.input.time, c.input.status, c.input.foldid, {}, { full, folds });
     const b = cvCoxnet(x, c.input.time, c.input.status, c.input.foldid);
     expect(Array.from(a.cvm)).toEqual(Array.from(b.cvm));
