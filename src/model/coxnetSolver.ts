@@ -3,28 +3,30 @@
 // and the KKT check that ends a lambda. The passes, their order and the convergence
 // tests are glmnet's, so that the result stops where glmnet's stops.
 //
-// Same iterates, less work than the Fortran (results agree to rounding): SIMD kernels
-// (kernels.ts) with partial sums, each residual update fused with the next column's dot
-// product, v_j = Σ w x_j² computed only for columns that move, and the linear predictor
-// f brought up to date once per IRLS round instead of after every step.
-import { workspace, type Kernels } from './kernels.js';
+// Same iterates, less work than the Fortran (results agree to rounding): the passes run
+// in WebAssembly SIMD (kernels.wat; kernels.ts has the same in JavaScript) with partial
+// sums, each residual update fused with the next column's dot product, v_j = Σ w x_j²
+// computed only for columns that move, and the linear predictor f brought up to date
+// once per IRLS round instead of after every step.
+import { HEADER, workspace, type Kernels } from './kernels.js';
 import type { CoxRiskSets } from './riskSets.js';
 
 /** The solver's working state, carried from one lambda to the next (warm starts). */
 export interface SolverState {
   n: number;
   p: number;
-  /** Vector kernels and the byte offsets of their operands in the workspace. */
+  /** Vector kernels; the arrays below marked (ws) are views of their workspace. */
   K: Kernels;
+  /** Layout and counters (nin, nMoved) of the workspace, as kernels.ts HEADER. */
+  header: Int32Array;
   /** Standardised column j starts at byte xOff + j * colBytes. */
   xOff: number;
   colBytes: number;
-  wOff: number;
   wrOff: number;
   fOff: number;
-  /** Byte offset of one f64 the fused kernels write v_j to. */
-  vOut: number;
-  vOutView: Float64Array;
+  /** Byte offsets of the strong list and the active list (i32). */
+  strongOff: number;
+  activeOff: number;
   sets: CoxRiskSets;
   /** Case weight 1/n. */
   q: number;
@@ -32,36 +34,34 @@ export interface SolverState {
   dq: Float64Array;
   /** Σ dq per event-time group. */
   dk: Float64Array;
-  /** Linear predictor, e = q·exp(f), IRLS weights w and working residuals wr, per row. */
+  /** Linear predictor (ws), e = q·exp(f), IRLS weights w and working residuals wr (ws), per row. */
   f: Float64Array;
   e: Float64Array;
   w: Float64Array;
   wr: Float64Array;
   /** Risk-set sums per group (scratch). */
   u: Float64Array;
-  /** Coefficients (standardised scale) and their values at the start of the IRLS round. */
+  /** Coefficients (standardised scale) and their values at the start of the IRLS round (ws). */
   a: Float64Array;
   as: Float64Array;
-  /** v_j = Σ w x_j², valid for this round when vRound[j] === round. */
+  /** v_j = Σ w x_j², valid for this round when vRound[j] === round (ws). */
   v: Float64Array;
   vRound: Int32Array;
-  /** Round in which j last moved (for the once-per-round update of f). */
+  /** Round in which j last moved, and the columns that moved this round (ws). */
   movedRound: Int32Array;
   moved: Int32Array;
-  nMoved: number;
   round: number;
   /** |x_jᵀ wr| as last computed, for the strong rule. */
   ga: Float64Array;
   /** 1 when j is in the strong (working) set; never removed. */
   strong: Uint8Array;
-  /** The strong set in column order. */
+  /** The strong set in column order (ws). */
   strongList: Int32Array;
   nStrong: number;
-  /** 1-based entry rank of j in the ever-nonzero set, 0 if never nonzero. */
+  /** 1-based entry rank of j in the ever-nonzero set, 0 if never nonzero (ws). */
   entered: Int32Array;
-  /** The ever-nonzero columns in order of entry; nin of them. */
+  /** The ever-nonzero columns in order of entry, header[HEADER.nin] of them (ws). */
   active: Int32Array;
-  nin: number;
   passes: number;
   varies: Uint8Array;
   alpha: number;
@@ -77,79 +77,36 @@ const FMAX = Math.log(Number.MAX_VALUE * Math.fround(0.1));
 export function solverState(x: Float64Array, n: number, p: number, sets: CoxRiskSets, dq: Float64Array, dk: Float64Array, varies: Uint8Array, alpha: number, maxit: number, options: { js?: boolean } = {}): SolverState {
   const q = 1 / n;
   const stride = n + (n & 1);
-  const ws = workspace(8 * (stride * p + 3 * stride) + 64, options);
+  const ws = workspace(8 * (stride * p + 3 * stride + 3 * p + 2) + 4 * 6 * p + 16 * 12, options);
   const xOff = ws.alloc(stride * p);
   const xs = ws.view(xOff, stride * p);
   for (let j = 0; j < p; j++) xs.set(x.subarray(j * n, (j + 1) * n), j * stride);
-  const wOff = ws.alloc(stride);
-  const wrOff = ws.alloc(stride);
-  const fOff = ws.alloc(stride);
-  const vOut = ws.alloc(1);
-  return {
-    n, p, K: ws.kernels, xOff, colBytes: 8 * stride, wOff, wrOff, fOff, vOut, vOutView: ws.view(vOut, 1), sets, q, dq, dk,
-    f: ws.view(fOff, n), e: new Float64Array(n).fill(q), w: ws.view(wOff, n), wr: ws.view(wrOff, n),
-    u: new Float64Array(sets.groupEnd.length), a: new Float64Array(p), as: new Float64Array(p),
-    v: new Float64Array(p), vRound: new Int32Array(p).fill(-1), movedRound: new Int32Array(p).fill(-1), moved: new Int32Array(p), nMoved: 0, round: 0,
-    ga: new Float64Array(p), strong: new Uint8Array(p), strongList: new Int32Array(p), nStrong: 0,
-    entered: new Int32Array(p), active: new Int32Array(p), nin: 0, passes: 0,
+  const f64 = (count: number) => ws.alloc(count);
+  const i32 = (count: number) => ws.allocI32(count);
+  const H = HEADER;
+  const h = ws.header;
+  h[H.n] = n;
+  h[H.x] = xOff;
+  h[H.colBytes] = 8 * stride;
+  for (const [cell, off] of [[H.w, f64(stride)], [H.wr, f64(stride)], [H.a, f64(p)], [H.v, f64(p)], [H.as, f64(p)], [H.vOut, f64(2)],
+    [H.vRound, i32(p)], [H.movedRound, i32(p)], [H.moved, i32(p)], [H.entered, i32(p)], [H.active, i32(p)]] as const) h[cell] = off;
+  const fOff = f64(stride);
+  const strongOff = i32(p);
+  const st: SolverState = {
+    n, p, K: ws.kernels, header: h, xOff, colBytes: 8 * stride, wrOff: h[H.wr], fOff, strongOff, activeOff: h[H.active], sets, q, dq, dk,
+    f: ws.view(fOff, n), e: new Float64Array(n).fill(q), w: ws.view(h[H.w], n), wr: ws.view(h[H.wr], n),
+    u: new Float64Array(sets.groupEnd.length), a: ws.view(h[H.a], p), as: ws.view(h[H.as], p), v: ws.view(h[H.v], p),
+    vRound: ws.viewI32(h[H.vRound], p).fill(-1), movedRound: ws.viewI32(h[H.movedRound], p).fill(-1), moved: ws.viewI32(h[H.moved], p), round: 0,
+    ga: new Float64Array(p), strong: new Uint8Array(p), strongList: ws.viewI32(strongOff, p), nStrong: 0,
+    entered: ws.viewI32(h[H.entered], p), active: ws.viewI32(h[H.active], p), passes: 0,
     varies, alpha, cthr: 0, maxit,
   };
+  return st;
 }
 
 /** |x_jᵀ wr| for column j. */
 export function gradient(st: SolverState, j: number): number {
   return Math.abs(st.K.dot(st.wrOff, st.xOff + j * st.colBytes, st.n));
-}
-
-/**
- * One cyclic pass over `cols` (count m): coordinate steps as glmnet's, returning
- * max v_j Δ_j² (0 if nothing moved).
- */
-function pass(st: SolverState, cols: Int32Array, m: number, sa: number, omal: number): number {
-  const { n, K, a, v, vRound, round, xOff, colBytes, wOff, wrOff } = st;
-  let dli = 0;
-  let pending = -1;
-  let pendingDel = 0;
-  for (let t = 0; t < m; t++) {
-    const j = cols[t];
-    const o = xOff + j * colBytes;
-    const aj = a[j];
-    let g: number;
-    if (aj !== 0 && vRound[j] !== round) {
-      // A nonzero coefficient needs v_j: compute it in the same sweep as the product.
-      g = pending >= 0 ? K.resdotwsq(wrOff, wOff, pending, pendingDel, o, n, st.vOut) : K.dotwsq(wrOff, o, wOff, n, st.vOut);
-      v[j] = st.vOutView[0];
-      vRound[j] = round;
-    } else g = pending >= 0 ? K.resdot(wrOff, wOff, pending, pendingDel, o, n) : K.dot(wrOff, o, n);
-    pending = -1;
-    if (aj === 0 && Math.abs(g) <= sa) continue;
-    if (vRound[j] !== round) {
-      v[j] = K.wsq(wOff, o, n);
-      vRound[j] = round;
-    }
-    const u = aj * v[j] + g;
-    const au = Math.abs(u);
-    const at = au > sa ? (u >= 0 ? au - sa : -(au - sa)) / (v[j] + omal) : 0;
-    if (at === aj) continue;
-    const del = at - aj;
-    a[j] = at;
-    const change = v[j] * (del * del);
-    if (change > dli) dli = change;
-    pending = o;
-    pendingDel = del;
-    if (st.movedRound[j] !== round) {
-      st.movedRound[j] = round;
-      st.as[j] = aj;
-      st.moved[st.nMoved++] = j;
-    }
-    if (st.entered[j] === 0) {
-      st.active[st.nin] = j;
-      st.nin++;
-      st.entered[j] = st.nin;
-    }
-  }
-  if (pending >= 0) K.res(wrOff, wOff, pending, pendingDel, n);
-  return dli;
 }
 
 /** Add column k to the strong set, keeping the list in column order. */
@@ -164,9 +121,14 @@ function addStrong(st: SolverState, k: number): void {
   list[t] = k;
 }
 
-/** Solve at lambda `al` (previous lambda `al0`), updating `st` in place. */
+/**
+ * Solve at lambda `al` (previous lambda `al0`), updating `st` in place: glmnet's rounds of
+ * { a pass over the strong set in column order; passes over the ever-nonzero set in order
+ * of entry until they settle; again } until a full pass settles, then new IRLS weights,
+ * until no coefficient moved by v Δ² >= cthr over the round and the KKT check passes.
+ */
 export function coordinateDescent(st: SolverState, al: number, al0: number, outer: (st: SolverState) => boolean): LambdaStatus {
-  const { n, p, a, as, v, f, e, ga, strong, varies, active } = st;
+  const { n, p, a, as, v, f, e, ga, strong, varies, K, header } = st;
   const sa = st.alpha * al;
   const omal = (1 - st.alpha) * al;
   const tlam = st.alpha * (2 * al - al0);
@@ -174,26 +136,26 @@ export function coordinateDescent(st: SolverState, al: number, al0: number, oute
   for (;;) {
     if (st.passes > st.maxit) return 'maxit';
     st.round++;
-    st.nMoved = 0;
+    header[HEADER.nMoved] = 0;
     for (;;) {
       st.passes++;
-      let dli = pass(st, st.strongList, st.nStrong, sa, omal);
+      let dli = K.pass(st.strongOff, st.nStrong, sa, omal, st.round);
       if (dli < st.cthr) break;
       if (st.passes > st.maxit) return 'maxit';
       for (;;) {
         st.passes++;
-        dli = pass(st, active, st.nin, sa, omal);
+        dli = K.pass(st.activeOff, header[HEADER.nin], sa, omal, st.round);
         if (dli < st.cthr) break;
         if (st.passes > st.maxit) return 'maxit';
       }
     }
     // f += Σ (a_j − a_j at round start) x_j over the columns that moved.
     let again = false;
-    for (let t = 0; t < st.nMoved; t++) {
+    for (let t = 0; t < header[HEADER.nMoved]; t++) {
       const j = st.moved[t];
       const del = a[j] - as[j];
       if (v[j] * (del * del) >= st.cthr) again = true;
-      if (del !== 0) st.K.axpy(st.fOff, st.xOff + j * st.colBytes, del, n);
+      if (del !== 0) K.axpy(st.fOff, st.xOff + j * st.colBytes, del, n);
     }
     for (let i = 0; i < n; i++) {
       const fi = f[i];

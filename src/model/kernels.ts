@@ -18,15 +18,33 @@ export interface Kernels {
   wsq(w: number, x: number, n: number): number;
   /** y ← y + c·x. */
   axpy(y: number, x: number, c: number, n: number): void;
+  /**
+   * One coordinate-descent pass over the m column numbers (i32) at byte offset cols, on
+   * the solver state laid out by the header (HEADER); returns max v_j Δ_j².
+   */
+  pass(cols: number, m: number, sa: number, omal: number, round: number): number;
 }
 
-/** A block of memory the kernels work in, with f64 regions handed out 16-byte aligned. */
+/**
+ * The header: i32 cells at the start of the workspace giving the solver state's layout
+ * (byte offsets) and its two counters, read by pass().
+ */
+export const HEADER = {
+  n: 0, x: 1, colBytes: 2, w: 3, wr: 4, a: 5, v: 6, vRound: 7, movedRound: 8, moved: 9, as: 10, entered: 11, active: 12,
+  nMoved: 13, nin: 14, vOut: 15,
+} as const;
+const HEADER_BYTES = 64;
+
+/** A block of memory the kernels work in, with regions handed out 16-byte aligned after the header. */
 export interface Workspace {
   kernels: Kernels;
-  /** Allocate `count` f64 values; returns the byte offset. */
+  header: Int32Array;
+  /** Allocate `count` f64 (or i32) values; returns the byte offset. */
   alloc(count: number): number;
-  /** A Float64Array view of `count` values at byte offset `offset`. */
+  allocI32(count: number): number;
+  /** A Float64Array (Int32Array) view of `count` values at byte offset `offset`. */
   view(offset: number, count: number): Float64Array;
+  viewI32(offset: number, count: number): Int32Array;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -55,23 +73,29 @@ export function workspace(bytes: number, options: { js?: boolean } = {}): Worksp
     buffer = memory.buffer;
   } else {
     buffer = new ArrayBuffer(pages * 65536);
-    kernels = jsKernels(new Float64Array(buffer));
+    kernels = jsKernels(buffer);
   }
-  let next = 0;
+  let next = HEADER_BYTES;
+  const take = (bytes: number): number => {
+    const offset = next;
+    next += Math.ceil(bytes / 16) * 16;
+    if (next > buffer.byteLength) throw new RangeError('coxnet workspace: out of memory');
+    return offset;
+  };
   return {
     kernels,
-    alloc(count: number): number {
-      const offset = next;
-      next += Math.ceil((count * 8) / 16) * 16;
-      if (next > buffer.byteLength) throw new RangeError('coxnet workspace: out of memory');
-      return offset;
-    },
+    header: new Int32Array(buffer, 0, HEADER_BYTES / 4),
+    alloc: (count: number) => take(count * 8),
+    allocI32: (count: number) => take(count * 4),
     view: (offset: number, count: number) => new Float64Array(buffer, offset, count),
+    viewI32: (offset: number, count: number) => new Int32Array(buffer, offset, count),
   };
 }
 
-/** The kernels in JavaScript over a Float64Array of the whole workspace. */
-function jsKernels(m: Float64Array): Kernels {
+/** The kernels in JavaScript over the whole workspace. */
+function jsKernels(buffer: ArrayBuffer): Kernels {
+  const m = new Float64Array(buffer);
+  const h = new Int32Array(buffer);
   return {
     dot(a, b, n) {
       a >>= 3;
@@ -129,6 +153,53 @@ function jsKernels(m: Float64Array): Kernels {
       y >>= 3;
       x >>= 3;
       for (let i = 0; i < n; i++) m[y + i] += c * m[x + i];
+    },
+    pass(cols, m0, sa, omal, round) {
+      const H = HEADER;
+      const [n, xo, cb, w, wr, ao, vo, vro, mro, mvo, aso, eno, aco] = [h[H.n], h[H.x], h[H.colBytes], h[H.w], h[H.wr], h[H.a] >> 3, h[H.v] >> 3, h[H.vRound] >> 2, h[H.movedRound] >> 2, h[H.moved] >> 2, h[H.as] >> 3, h[H.entered] >> 2, h[H.active] >> 2];
+      const vout = h[H.vOut];
+      let dli = 0;
+      let pending = -1;
+      let pdel = 0;
+      for (let t = 0; t < m0; t++) {
+        const j = h[(cols >> 2) + t];
+        const o = xo + j * cb;
+        const aj = m[ao + j];
+        let g: number;
+        if (aj !== 0 && h[vro + j] !== round) {
+          g = pending >= 0 ? this.resdotwsq(wr, w, pending, pdel, o, n, vout) : this.dotwsq(wr, o, w, n, vout);
+          m[vo + j] = m[vout >> 3];
+          h[vro + j] = round;
+        } else g = pending >= 0 ? this.resdot(wr, w, pending, pdel, o, n) : this.dot(wr, o, n);
+        pending = -1;
+        if (aj === 0 && Math.abs(g) <= sa) continue;
+        if (h[vro + j] !== round) {
+          m[vo + j] = this.wsq(w, o, n);
+          h[vro + j] = round;
+        }
+        const vj = m[vo + j];
+        const u = aj * vj + g;
+        const au = Math.abs(u);
+        const at = au > sa ? (u >= 0 ? au - sa : -(au - sa)) / (vj + omal) : 0;
+        if (at === aj) continue;
+        const del = at - aj;
+        m[ao + j] = at;
+        const ch = vj * (del * del);
+        if (ch > dli) dli = ch;
+        pending = o;
+        pdel = del;
+        if (h[mro + j] !== round) {
+          h[mro + j] = round;
+          m[aso + j] = aj;
+          h[mvo + h[H.nMoved]++] = j;
+        }
+        if (h[eno + j] === 0) {
+          h[aco + h[H.nin]] = j;
+          h[eno + j] = ++h[H.nin];
+        }
+      }
+      if (pending >= 0) this.res(wr, w, pending, pdel, n);
+      return dli;
     },
   };
 }

@@ -7,7 +7,7 @@
   (import "env" "memory" (memory 1))
 
   ;; Σ a_i b_i
-  (func (export "dot") (param $a i32) (param $b i32) (param $n i32) (result f64)
+  (func $dot (export "dot") (param $a i32) (param $b i32) (param $n i32) (result f64)
     (local $s0 v128) (local $s1 v128) (local $i i32) (local $end i32) (local $r f64)
     (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3)))
     (block $done (loop $top
@@ -30,7 +30,7 @@
     (local.get $r))
 
   ;; wr_i ← wr_i − (del·w_i)·xj_i, then return Σ wr_i xk_i (the next column's product)
-  (func (export "resdot") (param $wr i32) (param $w i32) (param $xj i32) (param $del f64) (param $xk i32) (param $n i32) (result f64)
+  (func $resdot (export "resdot") (param $wr i32) (param $w i32) (param $xj i32) (param $del f64) (param $xk i32) (param $n i32) (result f64)
     (local $s0 v128) (local $s1 v128) (local $d v128) (local $r0 v128) (local $r1 v128)
     (local $i i32) (local $end i32) (local $r f64) (local $t f64)
     (local.set $d (f64x2.splat (local.get $del)))
@@ -61,7 +61,7 @@
     (local.get $r))
 
   ;; As resdot, and also store Σ w_i (xk_i xk_i) at byte offset $vout (v of the next column)
-  (func (export "resdotwsq") (param $wr i32) (param $w i32) (param $xj i32) (param $del f64) (param $xk i32) (param $n i32) (param $vout i32) (result f64)
+  (func $resdotwsq (export "resdotwsq") (param $wr i32) (param $w i32) (param $xj i32) (param $del f64) (param $xk i32) (param $n i32) (param $vout i32) (result f64)
     (local $s0 v128) (local $s1 v128) (local $q0 v128) (local $q1 v128) (local $d v128) (local $r0 v128) (local $r1 v128) (local $x0 v128) (local $x1 v128)
     (local $i i32) (local $end i32) (local $r f64) (local $qs f64) (local $t f64) (local $xt f64)
     (local.set $d (f64x2.splat (local.get $del)))
@@ -101,7 +101,7 @@
     (local.get $r))
 
   ;; Σ a_i b_i, and also store Σ w_i (b_i b_i) at byte offset $vout
-  (func (export "dotwsq") (param $a i32) (param $b i32) (param $w i32) (param $n i32) (param $vout i32) (result f64)
+  (func $dotwsq (export "dotwsq") (param $a i32) (param $b i32) (param $w i32) (param $n i32) (param $vout i32) (result f64)
     (local $s0 v128) (local $s1 v128) (local $q0 v128) (local $q1 v128) (local $x0 v128) (local $x1 v128)
     (local $i i32) (local $end i32) (local $r f64) (local $qs f64) (local $xt f64)
     (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3)))
@@ -131,7 +131,7 @@
     (local.get $r))
 
   ;; wr_i ← wr_i − (del·w_i)·xj_i
-  (func (export "res") (param $wr i32) (param $w i32) (param $xj i32) (param $del f64) (param $n i32)
+  (func $res (export "res") (param $wr i32) (param $w i32) (param $xj i32) (param $del f64) (param $n i32)
     (local $d v128) (local $i i32) (local $end i32)
     (local.set $d (f64x2.splat (local.get $del)))
     (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
@@ -148,7 +148,7 @@
           (f64.mul (f64.mul (local.get $del) (f64.load (i32.add (local.get $w) (local.get $i)))) (f64.load (i32.add (local.get $xj) (local.get $i)))))))))
 
   ;; Σ w_i (x_i x_i)
-  (func (export "wsq") (param $w i32) (param $x i32) (param $n i32) (result f64)
+  (func $wsq (export "wsq") (param $w i32) (param $x i32) (param $n i32) (result f64)
     (local $s0 v128) (local $s1 v128) (local $v v128) (local $i i32) (local $end i32) (local $r f64) (local $t f64)
     (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3)))
     (block $done (loop $top
@@ -171,7 +171,7 @@
     (local.get $r))
 
   ;; y_i ← y_i + c·x_i
-  (func (export "axpy") (param $y i32) (param $x i32) (param $c f64) (param $n i32)
+  (func $axpy (export "axpy") (param $y i32) (param $x i32) (param $c f64) (param $n i32)
     (local $d v128) (local $i i32) (local $end i32)
     (local.set $d (f64x2.splat (local.get $c)))
     (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
@@ -186,4 +186,83 @@
       (then (f64.store (i32.add (local.get $y) (local.get $i))
         (f64.add (f64.load (i32.add (local.get $y) (local.get $i)))
           (f64.mul (local.get $c) (f64.load (i32.add (local.get $x) (local.get $i)))))))))
+
+  ;; One cyclic coordinate-descent pass of coxnetSolver.ts (see pass() there) over the
+  ;; m column numbers (i32) at byte offset $cols; returns max v_j Δ_j². The operands' byte
+  ;; offsets are read from the header (i32 cells at byte 0, layout in kernels.ts).
+  (func (export "pass") (param $cols i32) (param $m i32) (param $sa f64) (param $omal f64) (param $round i32) (result f64)
+    (local $n i32) (local $xo i32) (local $cb i32) (local $w i32) (local $wr i32) (local $ao i32) (local $vo i32) (local $vro i32)
+    (local $mro i32) (local $mvo i32) (local $aso i32) (local $eno i32) (local $aco i32) (local $vout i32)
+    (local $t i32) (local $j i32) (local $o i32) (local $pending i32) (local $k i32)
+    (local $pdel f64) (local $aj f64) (local $g f64) (local $vj f64) (local $u f64) (local $au f64) (local $at f64) (local $del f64) (local $ch f64) (local $dli f64)
+    (local.set $n (i32.load offset=0 (i32.const 0)))
+    (local.set $xo (i32.load offset=4 (i32.const 0)))
+    (local.set $cb (i32.load offset=8 (i32.const 0)))
+    (local.set $w (i32.load offset=12 (i32.const 0)))
+    (local.set $wr (i32.load offset=16 (i32.const 0)))
+    (local.set $ao (i32.load offset=20 (i32.const 0)))
+    (local.set $vo (i32.load offset=24 (i32.const 0)))
+    (local.set $vro (i32.load offset=28 (i32.const 0)))
+    (local.set $mro (i32.load offset=32 (i32.const 0)))
+    (local.set $mvo (i32.load offset=36 (i32.const 0)))
+    (local.set $aso (i32.load offset=40 (i32.const 0)))
+    (local.set $eno (i32.load offset=44 (i32.const 0)))
+    (local.set $aco (i32.load offset=48 (i32.const 0)))
+    (local.set $vout (i32.load offset=60 (i32.const 0)))
+    (local.set $pending (i32.const -1))
+    (block $end (loop $next
+      (br_if $end (i32.ge_u (local.get $t) (local.get $m)))
+      (local.set $j (i32.load (i32.add (local.get $cols) (i32.shl (local.get $t) (i32.const 2)))))
+      (local.set $t (i32.add (local.get $t) (i32.const 1)))
+      (local.set $o (i32.add (local.get $xo) (i32.mul (local.get $j) (local.get $cb))))
+      (local.set $aj (f64.load (i32.add (local.get $ao) (i32.shl (local.get $j) (i32.const 3)))))
+      (if (i32.and (f64.ne (local.get $aj) (f64.const 0))
+                   (i32.ne (i32.load (i32.add (local.get $vro) (i32.shl (local.get $j) (i32.const 2)))) (local.get $round)))
+        (then
+          (if (i32.ge_s (local.get $pending) (i32.const 0))
+            (then (local.set $g (call $resdotwsq (local.get $wr) (local.get $w) (local.get $pending) (local.get $pdel) (local.get $o) (local.get $n) (local.get $vout))))
+            (else (local.set $g (call $dotwsq (local.get $wr) (local.get $o) (local.get $w) (local.get $n) (local.get $vout)))))
+          (f64.store (i32.add (local.get $vo) (i32.shl (local.get $j) (i32.const 3))) (f64.load (local.get $vout)))
+          (i32.store (i32.add (local.get $vro) (i32.shl (local.get $j) (i32.const 2))) (local.get $round)))
+        (else
+          (if (i32.ge_s (local.get $pending) (i32.const 0))
+            (then (local.set $g (call $resdot (local.get $wr) (local.get $w) (local.get $pending) (local.get $pdel) (local.get $o) (local.get $n))))
+            (else (local.set $g (call $dot (local.get $wr) (local.get $o) (local.get $n)))))))
+      (local.set $pending (i32.const -1))
+      (br_if $next (i32.and (f64.eq (local.get $aj) (f64.const 0)) (f64.le (f64.abs (local.get $g)) (local.get $sa))))
+      (if (i32.ne (i32.load (i32.add (local.get $vro) (i32.shl (local.get $j) (i32.const 2)))) (local.get $round))
+        (then
+          (f64.store (i32.add (local.get $vo) (i32.shl (local.get $j) (i32.const 3))) (call $wsq (local.get $w) (local.get $o) (local.get $n)))
+          (i32.store (i32.add (local.get $vro) (i32.shl (local.get $j) (i32.const 2))) (local.get $round))))
+      (local.set $vj (f64.load (i32.add (local.get $vo) (i32.shl (local.get $j) (i32.const 3)))))
+      (local.set $u (f64.add (f64.mul (local.get $aj) (local.get $vj)) (local.get $g)))
+      (local.set $au (f64.abs (local.get $u)))
+      (if (f64.gt (local.get $au) (local.get $sa))
+        (then (local.set $at (f64.div (f64.copysign (f64.sub (local.get $au) (local.get $sa)) (local.get $u)) (f64.add (local.get $vj) (local.get $omal)))))
+        (else (local.set $at (f64.const 0))))
+      (br_if $next (f64.eq (local.get $at) (local.get $aj)))
+      (local.set $del (f64.sub (local.get $at) (local.get $aj)))
+      (f64.store (i32.add (local.get $ao) (i32.shl (local.get $j) (i32.const 3))) (local.get $at))
+      (local.set $ch (f64.mul (local.get $vj) (f64.mul (local.get $del) (local.get $del))))
+      (if (f64.gt (local.get $ch) (local.get $dli)) (then (local.set $dli (local.get $ch))))
+      (local.set $pending (local.get $o))
+      (local.set $pdel (local.get $del))
+      (if (i32.ne (i32.load (i32.add (local.get $mro) (i32.shl (local.get $j) (i32.const 2)))) (local.get $round))
+        (then
+          (i32.store (i32.add (local.get $mro) (i32.shl (local.get $j) (i32.const 2))) (local.get $round))
+          (f64.store (i32.add (local.get $aso) (i32.shl (local.get $j) (i32.const 3))) (local.get $aj))
+          (local.set $k (i32.load offset=52 (i32.const 0)))
+          (i32.store (i32.add (local.get $mvo) (i32.shl (local.get $k) (i32.const 2))) (local.get $j))
+          (i32.store offset=52 (i32.const 0) (i32.add (local.get $k) (i32.const 1)))))
+      (if (i32.eqz (i32.load (i32.add (local.get $eno) (i32.shl (local.get $j) (i32.const 2)))))
+        (then
+          (local.set $k (i32.load offset=56 (i32.const 0)))
+          (i32.store (i32.add (local.get $aco) (i32.shl (local.get $k) (i32.const 2))) (local.get $j))
+          (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (i32.store offset=56 (i32.const 0) (local.get $k))
+          (i32.store (i32.add (local.get $eno) (i32.shl (local.get $j) (i32.const 2))) (local.get $k))))
+      (br $next)))
+    (if (i32.ge_s (local.get $pending) (i32.const 0))
+      (then (call $res (local.get $wr) (local.get $w) (local.get $pending) (local.get $pdel) (local.get $n))))
+    (local.get $dli))
 )
