@@ -4,7 +4,7 @@
 // Verweij–van Houwelingen difference D_all − D_(−k) per event of the fold; then
 // cvm, cvsd, lambda.min and lambda.1se as cvstats and getOptcv.glmnet compute them.
 import { MigrascoreError } from '../errors.js';
-import { coxnetDeviance } from './coxDeviance.js';
+import { cvDevianceScorer } from './coxDeviance.js';
 import { coxnet, pathLambdaFloor, type CoxnetControl, type CoxnetPath } from './coxnet.js';
 import { designRows, type DesignMatrix } from './design.js';
 import { coefficientsAt } from './lambdaInterp.js';
@@ -84,6 +84,7 @@ export function cvCoxnet(
   const perFold = fits ? control : foldControl(x, time, status, control);
   const foldFits = fits?.folds ?? Array.from({ length: nfolds }, (_, k) => fitFold(x, time, status, folds, k + 1, perFold));
   const ty = glmnetTimes(time, status);
+  const score = cvDevianceScorer(x, ty, status);
   const L = full.lambda.length;
   const cvraw: Float64Array[] = [];
   const eventsPerFold = new Float64Array(nfolds);
@@ -91,10 +92,8 @@ export function cvCoxnet(
   for (let k = 0; k < nfolds; k++) {
     const fold = foldFits[k];
     const betas = coefficientsAt(fold.beta, fold.lambda, full.lambda);
-    const all = coxnetDeviance(x, ty, status, betas);
-    const training = coxnetDeviance(x, ty, status, betas, trainingRows(folds, k + 1));
-    const raw = new Float64Array(L);
-    for (let l = 0; l < L; l++) raw[l] = (all[l] - training[l]) / eventsPerFold[k];
+    const raw = score(betas, trainingRows(folds, k + 1));
+    for (let l = 0; l < L; l++) raw[l] /= eventsPerFold[k];
     cvraw.push(raw);
   }
   const cvm = new Float64Array(L);

@@ -80,3 +80,21 @@ describe('cross-validation details', () => {
     expect(checkFolds([3, 1, 2, 1], 4).nfolds).toBe(3);
   });
 });
+
+describe('fold deviances', () => {
+  test('one centred x·β for both deviances equals coxnet.deviance on all rows minus on the training rows', async () => {
+    const { coxnetDeviance, cvDevianceScorer } = await import('../../src/model/coxDeviance.js');
+    const { glmnetTimes } = await import('../../src/model/riskSets.js');
+    const { trainingRows } = await import('../../src/model/crossValidation.js');
+    const c = modelCase('uvm-core-os');
+    const x = caseDesign(c);
+    const ty = glmnetTimes(c.input.time, c.input.status);
+    const betas = coxnet(x, c.input.time, c.input.status).beta.filter((_, l) => l % 10 === 0);
+    const rows = trainingRows(c.input.foldid, 3);
+    const all = coxnetDeviance(x, ty, c.input.status, betas);
+    const train = coxnetDeviance(x, ty, c.input.status, betas, rows);
+    const diff = cvDevianceScorer(x, ty, c.input.status)(betas, rows);
+    diff.forEach((v, l) => expect(Math.abs(v - (all[l] - train[l]))).toBeLessThan(1e-10 * Math.abs(all[l])));
+    expect(all[0]).toBeGreaterThan(train[0]);
+  });
+});
