@@ -84,7 +84,7 @@ export function layeredFigure(figure: LayeredFigure): TopLevelSpec {
   });
 }
 
-/** A text mark drawn at pixel positions: one layer per distinct (x, align, weight, style, size). */
+/** A text mark drawn at pixel positions: one layer per distinct (align, weight, style, size, baseline, angle). */
 export interface TextCell {
   x: number;
   y: number;
@@ -95,13 +95,15 @@ export interface TextCell {
   size?: number;
   color?: string;
   baseline?: 'middle' | 'alphabetic' | 'top' | 'bottom';
+  /** Rotation in degrees, clockwise (270: read bottom to top). */
+  angle?: number;
 }
 
 /** Vega-Lite layers drawing `cells` at pixel coordinates (scale: null). */
 export function textLayers(cells: TextCell[]): object[] {
   const groups = new Map<string, TextCell[]>();
   for (const c of cells) {
-    const key = [c.align ?? 'left', c.bold ? 'b' : 'n', c.italic ? 'i' : 'n', c.size ?? LABEL_SIZE, c.baseline ?? 'middle'].join('|');
+    const key = [c.align ?? 'left', c.bold ? 'b' : 'n', c.italic ? 'i' : 'n', c.size ?? LABEL_SIZE, c.baseline ?? 'middle', c.angle ?? 0].join('|');
     const list = groups.get(key);
     if (list) list.push(c);
     else groups.set(key, [c]);
@@ -117,6 +119,7 @@ export function textLayers(cells: TextCell[]): object[] {
         fontSize: c0.size ?? LABEL_SIZE,
         fontWeight: c0.bold ? 'bold' : 'normal',
         fontStyle: c0.italic ? 'italic' : 'normal',
+        ...(c0.angle ? { angle: c0.angle } : {}),
         limit: 0,
       },
       encoding: {

@@ -7,7 +7,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import { formatPValue, formatRatio, formatSignificant } from '../format/numbers.js';
-import { cellMarkColor, heatmapGrid, type HeatmapGridValue } from './heatmapGrid.js';
+import { cellMarkColor, heatmapGrid, roundColorLimit, type HeatmapGridValue } from './heatmapGrid.js';
 
 export interface HeatmapCell {
   gene: string;
@@ -39,21 +39,15 @@ export interface HeatmapFigureInput {
   italicGenes?: boolean;
 }
 
-const HR_LIMITS = [1.5, 2, 3, 4, 8];
+const HR_LIMITS = [2, 3, 4, 8];
 
 /**
- * The colour limit as a hazard ratio: the smallest of 1.5, 2, 3, 4, 8 covering the 95th
- * percentile of |log2 HR| over the estimable cells (at least 2, at most 8).
+ * The colour limit as a hazard ratio: the smallest of 2, 3, 4, 8 covering the 95th
+ * percentile of |log2 HR| over the estimable cells (8 when none does).
  */
 export function heatmapHrLimit(cells: (Pick<HeatmapCell, 'hr'> & { note?: string | null })[]): number {
-  const a = cells
-    .filter((c) => !c.note && Number.isFinite(c.hr) && c.hr > 0)
-    .map((c) => Math.abs(Math.log2(c.hr)))
-    .sort((x, y) => x - y);
-  if (a.length === 0) return 2;
-  const q = a[Math.min(a.length - 1, Math.floor(0.95 * (a.length - 1) + 0.5))];
-  for (const l of HR_LIMITS) if (l >= 2 && Math.log2(l) >= q - 1e-9) return l;
-  return HR_LIMITS[HR_LIMITS.length - 1];
+  const a = cells.filter((c) => !c.note && Number.isFinite(c.hr) && c.hr > 0).map((c) => Math.abs(Math.log2(c.hr)));
+  return roundColorLimit(a, HR_LIMITS, Math.log2);
 }
 
 /** Legend tick HRs for a limit: powers of two within it, plus the limit, and their reciprocals. */

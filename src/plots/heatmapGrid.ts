@@ -45,6 +45,20 @@ export function cellMarkColor(value: number, limit: number): string {
   return Math.abs(value) > 0.62 * limit ? 'white' : TEXT_COLOR;
 }
 
+/**
+ * A round colour limit: the first of `candidates` (ascending) whose `toScale` value covers
+ * the 95th percentile of `magnitudes` (|values| on the colour scale), else the last;
+ * the first when there are no values. Clamping the top 5% keeps one extreme cell from
+ * washing out the rest.
+ */
+export function roundColorLimit(magnitudes: number[], candidates: readonly number[], toScale: (c: number) => number = (c) => c): number {
+  const a = magnitudes.filter((v) => Number.isFinite(v)).sort((x, y) => x - y);
+  if (a.length === 0) return candidates[0];
+  const q = a[Math.min(a.length - 1, Math.floor(0.95 * (a.length - 1) + 0.5))];
+  for (const c of candidates) if (toScale(c) >= q - 1e-9) return c;
+  return candidates[candidates.length - 1];
+}
+
 /** A row or column of the grid: `domain` in the given order, cells touching. */
 function gridPosition(field: string, domain: string[], axis: object): object {
   return { field, type: 'nominal', sort: domain, scale: { domain, paddingInner: 0, paddingOuter: 0 }, axis };

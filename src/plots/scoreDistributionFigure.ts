@@ -63,7 +63,8 @@ export function boxStats(values: ArrayLike<number>): BoxStats | null {
   return { n: v.length, q1, median, q3, lower, upper };
 }
 
-function hashString(s: string): number {
+/** FNV-1a hash of a string: a seed for deterministic jitter. */
+export function hashString(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h >>> 0;
