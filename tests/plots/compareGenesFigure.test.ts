@@ -68,7 +68,10 @@ describe('compareGenesFigure', () => {
     const limit = scale.domain[scale.domain.length - 1];
     const v = coloured.data.values;
     expect(v).toHaveLength(6);
-    expect(v.find((c) => c.gene === 'CPQ' && c.cancer === 'BLCA')!.log2fc).toBe(-limit);
+    expect(limit).toBe(6); // with 6 cells the 95th percentile is the largest |log2 FC|, 5
+    const fixed = compareGenesFigure({ ...input, limit: 2 });
+    const fixedCells = (fixed as unknown as { layer: Layer[] }).layer.find((l) => l.mark.type === 'rect' && l.encoding.color)!.data.values;
+    expect(fixedCells.find((c) => c.gene === 'CPQ' && c.cancer === 'BLCA')!.log2fc).toBe(-2);
     expect(v.find((c) => c.gene === 'CPQ' && c.cancer === 'BLCA')!.fcText).toBe('-5');
     expect(v.find((c) => c.gene === 'TSPAN4' && c.cancer === 'BLCA')!.log2fc).toBe(1.2);
     expect(coloured.encoding.color.legend!.title).toEqual(['log2 fold change', '(tumour \u2212 normal)']);
