@@ -12,7 +12,7 @@ import type { CompareLevels, CompareRow, CompareSample } from '../compare/types.
 import { pEquals } from '../format/numbers.js';
 import { mulberry32 } from '../random.js';
 import { AXIS_COLOR, LABEL_SIZE, layeredFigure, MUTED_TEXT_COLOR, NOTE_SIZE, TEXT_COLOR, textLayers, type TextCell } from './figureStyle.js';
-import { boxLayers, bracket, compareColors, fdrStars, keyMarkLayers, keyRow, px, scoreY, segmentLayer, starKeyText, STRIP, wrapWords, yDomain, type DrawnBox, type Segment } from './compareStyle.js';
+import { boxLayers, bracket, scorePointLayer, compareColors, fdrStars, keyMarkLayers, keyRow, px, scoreY, segmentLayer, starKeyText, STRIP, wrapWords, yDomain, type DrawnBox, type Segment } from './compareStyle.js';
 import { estimateTextWidth } from './render.js';
 import { boxStats, hashString } from './scoreDistributionFigure.js';
 
@@ -172,20 +172,8 @@ export function compareFigure(input: CompareFigureInput): TopLevelSpec {
   ];
   const layers: object[] = [
     { data: { values: bands }, mark: { type: 'rect', y: STRIP, y2: H, color: '#f6f6f6', stroke: null }, encoding: { x: px('x'), x2: { field: 'x2' } } },
-    {
-      data: { values: points },
-      // no ARIA label per point: it would triple the SVG of a TCGA run (11,000 samples)
-      mark: { type: 'circle', size: pointSize, opacity: pointOpacity, stroke: null, aria: false },
-      encoding: {
-        x: px('x'),
-        y: yv('score'),
-        color: { field: 'color', type: 'nominal', scale: null },
-        tooltip: [
-          { field: 'sample', type: 'nominal', title: 'Sample' },
-          { field: 'score', type: 'quantitative', title: 'Score', format: '.4~g' },
-        ],
-      },
-    },
+    // no ARIA label per point: it would triple the SVG of a TCGA run (11,000 samples)
+    scorePointLayer(points, yv, { size: pointSize, opacity: pointOpacity, stroke: null, aria: false }, { field: 'sample', title: 'Sample' }),
     ...boxLayers(boxes, yv, boxTooltip),
     segmentLayer(brackets),
     segmentLayer([{ x: 0, x2: W, y: H, y2: H }], 1),

@@ -4,7 +4,7 @@
 // and notes wrapped to it. Positions along x are pixels (scale: null).
 
 import { formatPValue } from '../format/numbers.js';
-import { AXIS_COLOR, LABEL_SIZE, NOTE_SIZE, TEXT_COLOR, type TextCell } from './figureStyle.js';
+import { AXIS_COLOR, flowKey, LABEL_SIZE, NOTE_SIZE, TEXT_COLOR, type TextCell } from './figureStyle.js';
 import { OKABE_ITO } from './palette.js';
 import { estimateTextWidth } from './render.js';
 
@@ -74,21 +74,12 @@ export interface KeyMark {
 
 /** Key entries laid out left to right from (left, y), wrapping at `right`; returns the marks, the labels and the last row's y. */
 export function keyRow(items: KeyItem[], left: number, y: number, right: number): { marks: KeyMark[]; text: TextCell[]; bottom: number } {
-  const marks: KeyMark[] = [];
-  const text: TextCell[] = [];
-  let kx = left;
-  let ky = y;
-  for (const item of items) {
-    const w = 20 + estimateTextWidth(item.label, NOTE_SIZE);
-    if (kx > left && kx + w > right) {
-      kx = left;
-      ky += 18;
-    }
-    marks.push({ x: kx + 7, y: ky, kind: item.kind, color: item.color });
-    text.push({ x: kx + 20, y: ky, text: item.label, size: NOTE_SIZE, color: TEXT_COLOR });
-    kx += w + 20;
-  }
-  return { marks, text, bottom: ky };
+  const at = flowKey(items.map((item) => item.label), left, y, right);
+  return {
+    marks: at.map((a, i) => ({ x: a.x, y: a.y, kind: items[i].kind, color: items[i].color })),
+    text: at.map((a, i) => ({ x: a.labelX, y: a.y, text: items[i].label, size: NOTE_SIZE, color: TEXT_COLOR })),
+    bottom: at.length > 0 ? at[at.length - 1].y : y,
+  };
 }
 
 /** Vega-Lite layers drawing the key marks at pixel positions. */
@@ -189,4 +180,21 @@ export function bracket(a: number, b: number, label: string): { segments: Segmen
 /** Thin grey segments (brackets, the x axis line) at pixel positions. */
 export function segmentLayer(segments: Segment[], strokeWidth = 0.8): object {
   return { data: { values: segments }, mark: { type: 'rule', color: AXIS_COLOR, strokeWidth }, encoding: { x: px('x'), x2: { field: 'x2' }, y: px('y'), y2: { field: 'y2' } } };
+}
+
+/** Score points at pixel x, coloured by their `color` field, with `id` and the score in the tooltip. */
+export function scorePointLayer(values: object[], y: (field: string) => object, mark: object, id: { field: string; title: string }): object {
+  return {
+    data: { values },
+    mark: { type: 'circle', ...mark },
+    encoding: {
+      x: px('x'),
+      y: y('score'),
+      color: { field: 'color', type: 'nominal', scale: null },
+      tooltip: [
+        { field: id.field, type: 'nominal', title: id.title },
+        { field: 'score', type: 'quantitative', title: 'Score', format: '.4~g' },
+      ],
+    },
+  };
 }

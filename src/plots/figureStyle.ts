@@ -3,6 +3,7 @@
 // at pixel positions, and the top-level spec of a layered figure.
 
 import type { TopLevelSpec } from 'vega-lite';
+import { estimateTextWidth } from './render.js';
 
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -130,4 +131,24 @@ export function textLayers(cells: TextCell[]): object[] {
       },
     };
   });
+}
+
+/**
+ * Positions of key entries (a symbol, then its label in NOTE_SIZE) flowing left to right
+ * from (left, y) and wrapping at `right`: the symbol's centre and the label's x.
+ */
+export function flowKey(labels: string[], left: number, y: number, right: number): { x: number; y: number; labelX: number }[] {
+  const out: { x: number; y: number; labelX: number }[] = [];
+  let kx = left;
+  let ky = y;
+  for (const label of labels) {
+    const w = 22 + estimateTextWidth(label, NOTE_SIZE);
+    if (kx > left && kx + w > right) {
+      kx = left;
+      ky += 20;
+    }
+    out.push({ x: kx + 8, y: ky, labelX: kx + 22 });
+    kx += w + 22;
+  }
+  return out;
 }

@@ -10,7 +10,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { CompareLevels, ComparePair } from '../compare/types.js';
 import { pEquals } from '../format/numbers.js';
 import { AXIS_COLOR, LABEL_SIZE, layeredFigure, MUTED_TEXT_COLOR, NOTE_SIZE, textLayers, type TextCell } from './figureStyle.js';
-import { boxLayers, bracket, compareColors, keyMarkLayers, keyRow, px, scoreY, segmentLayer, wrapWords, yDomain, type DrawnBox } from './compareStyle.js';
+import { boxLayers, bracket, scorePointLayer, compareColors, keyMarkLayers, keyRow, px, scoreY, segmentLayer, wrapWords, yDomain, type DrawnBox } from './compareStyle.js';
 import { boxStats } from './scoreDistributionFigure.js';
 
 export interface PairedFigureInput {
@@ -108,19 +108,7 @@ export function pairedFigure(input: PairedFigureInput): TopLevelSpec {
       mark: { type: 'rule', color: LINE_COLOR, strokeWidth: 1, opacity: 0.8 },
       encoding: { x: px('x'), x2: { field: 'x2' }, y: yv('reference'), y2: { field: 'case' }, tooltip: [{ field: 'patient', type: 'nominal', title: 'Patient' }] },
     },
-    {
-      data: { values: points },
-      mark: { type: 'circle', size: pairs.length > 200 ? 14 : 28, opacity: 0.85, stroke: 'white', strokeWidth: 0.5 },
-      encoding: {
-        x: px('x'),
-        y: yv('score'),
-        color: { field: 'color', type: 'nominal', scale: null },
-        tooltip: [
-          { field: 'patient', type: 'nominal', title: 'Patient' },
-          { field: 'score', type: 'quantitative', title: 'Score', format: '.4~g' },
-        ],
-      },
-    },
+    scorePointLayer(points, yv, { size: pairs.length > 200 ? 14 : 28, opacity: 0.85, stroke: 'white', strokeWidth: 0.5 }, { field: 'patient', title: 'Patient' }),
     segmentLayer(br.segments),
     segmentLayer([{ x: 0, x2: W, y: H, y2: H }], 1),
     ...keyMarkLayers(key.marks),

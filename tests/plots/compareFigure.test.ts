@@ -4,14 +4,7 @@ import type { CompareRow, CompareSample } from '../../src/compare/types.js';
 import { compareFigure } from '../../src/plots/compareFigure.js';
 import { OKABE_ITO } from '../../src/plots/palette.js';
 import { renderSvg } from '../../src/plots/render.js';
-
-/** The text content of every <text> element, and of each line (<tspan>) of multi-line ones. */
-function texts(svg: string): string[] {
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  const plain = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1]));
-  const lines = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => unescape(m[1]));
-  return [...plain, ...lines];
-}
+import { svgTexts as texts } from '../helpers/svg.js';
 
 type Layer = { data: { values: Record<string, unknown>[] }; mark: { type: string; angle?: number }; encoding: Record<string, { field?: string }> };
 const layersOf = (spec: object) => (spec as { layer: Layer[] }).layer;

@@ -4,13 +4,7 @@ import type { CompareGeneRow } from '../../src/compare/types.js';
 import { compareGenesFigure, log2fcLimit, log2fcTicks } from '../../src/plots/compareGenesFigure.js';
 import { MISSING_FILL } from '../../src/plots/palette.js';
 import { renderSvg } from '../../src/plots/render.js';
-
-function texts(svg: string): string[] {
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  const plain = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1]));
-  const lines = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => unescape(m[1]));
-  return [...plain, ...lines];
-}
+import { svgTexts as texts } from '../helpers/svg.js';
 
 type Layer = { data: { values: Record<string, unknown>[] }; mark: { type: string; color?: string }; encoding: Record<string, { field?: string; scale?: { domain: number[]; range: string[] }; legend?: { title: string[]; values: number[] } }> };
 
