@@ -133,14 +133,14 @@ export function compareSummarySection(model: ReportModel, ctx: Context): string 
   );
 }
 
-function groupsBlock(c: CompareReportSection): string {
+function groupsBlock(c: CompareReportSection, single: boolean): string {
   const { case: a, reference: b } = c.levels;
   const dropped = (c.dropped ?? []).filter((d) => d.count > 0);
   const total = dropped.reduce((s, d) => s + d.count, 0);
   return (
     `<h3>Groups</h3>` +
     `<p class="compare-groups">Case <strong>${escapeHtml(a)}</strong> against reference <strong>${escapeHtml(b)}</strong>, ` +
-    `groups from ${escapeHtml(c.grouping)}. Compared: ${escapeHtml(c.score)}, computed within each cancer type on the samples of both groups together ` +
+    `groups from ${escapeHtml(c.grouping)}. Compared: ${escapeHtml(c.score)}, computed ${single ? '' : 'within each cancer type '}on the samples of both groups together ` +
     `(rank-based scores depend on which samples are present); one sample per patient per group.</p>` +
     (c.dropped
       ? dropped.length
@@ -159,7 +159,7 @@ export function compareResultsSection(model: ReportModel, ctx: Context): string 
   const single = c.rows.length === 1 && c.rows[0].cancer === 'all';
   return (
     `<section id="results"><h2>Results</h2><section class="panel" id="compare">` +
-    groupsBlock(c) +
+    groupsBlock(c, single) +
     `<h3>${single ? 'Test' : 'By cancer type'}</h3>` +
     compareTable(c, ctx.fdr) +
     compareSkippedTable(c) +
