@@ -1,0 +1,27 @@
+# R side of bench/compare.js: R's wilcox.test(tumour, normal) on the groups of
+# `migrascore compare --per-gene` (the set score, then each set gene, in every cancer),
+# timed without the reading (median elapsed of `reps` passes), p-values written out.
+# Usage: Rscript bench/compare.R stats.tsv out.tsv [reps=5]
+#   stats.tsv: sample, cancer, group (tumour/normal), then one column per tested variable.
+args <- commandArgs(trailingOnly = TRUE)
+reps <- if (length(args) >= 3) as.integer(args[3]) else 5L
+d <- read.delim(args[1], check.names = FALSE, stringsAsFactors = FALSE)
+vars <- names(d)[-(1:3)]
+groups <- lapply(split(seq_len(nrow(d)), d$cancer), function(i) list(t = i[d$group[i] == "tumour"], n = i[d$group[i] == "normal"]))
+tests <- function() {
+  out <- vector("list", length(groups) * length(vars))
+  k <- 0L
+  for (ct in names(groups)) for (v in vars) {
+    x <- d[[v]]; g <- groups[[ct]]
+    w <- wilcox.test(x[g$t], x[g$n])
+    k <- k + 1L
+    out[[k]] <- list(cancer = ct, variable = v, statistic = unname(w$statistic), p = w$p.value,
+                     method = if (grepl("exact", w$method)) "exact" else "normal")
+  }
+  out
+}
+elapsed <- vapply(seq_len(reps), function(i) system.time(res <- tests())[["elapsed"]], 0)
+message(sprintf("R wilcox.test: %d tests, median %.4f s elapsed over %d passes", length(res), median(elapsed), reps))
+res <- do.call(rbind, lapply(res, as.data.frame))
+res$statistic <- sprintf("%.17g", res$statistic); res$p <- sprintf("%.17g", res$p)
+write.table(res, args[2], sep = "\t", quote = FALSE, row.names = FALSE)
