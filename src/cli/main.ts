@@ -8,6 +8,7 @@ import { survivalCommand } from './survival.js';
 import { genesetsCommand } from './genesets.js';
 import { scoreCommand } from './score.js';
 import { pancanCommand } from './pancan.js';
+import { compareCommand } from './compare.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -17,7 +18,7 @@ export function buildProgram(): Command {
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError('(run with --help for usage and examples)');
-  for (const command of [scoreCommand(), survivalCommand(), pancanCommand(), genesetsCommand()]) {
+  for (const command of [scoreCommand(), survivalCommand(), pancanCommand(), compareCommand(), genesetsCommand()]) {
     // addCommand does not inherit exitOverride and friends; without it commander exits 1 on usage errors.
     program.addCommand(command.copyInheritedSettings(program));
   }

@@ -3,7 +3,6 @@
 // table (BH FDR across cancers), per-gene Cox models, figures and the HTML report.
 import { MigrascoreError } from '../errors.js';
 import { loadClinicalTable, textColumn } from '../io/clinical.js';
-import { detectUnlogged } from '../io/logScale.js';
 import { sortLevels } from '../survival/design.js';
 import type { ScoreRequest } from './scoreMatrix.js';
 import { analyseLoaded, type SurvivalOptions, type SurvivalRun } from './survival.js';
@@ -20,6 +19,7 @@ import type { PancanTableRow, SkippedCancer } from '../report/model.js';
 import { timeUnitWarnings } from './timeUnitCheck.js';
 import type { CoxSummary } from './analyseCohort.js';
 import { folderNames } from './cancerFolders.js';
+import { geneRowsOfSet, perGeneNeedsLog2 } from './setGenes.js';
 
 export interface Endpoint {
   name: string;
@@ -120,8 +120,8 @@ export async function runPancan(opts: PancanOptions): Promise<PancanRun> {
     cancers = cancers.filter((c) => opts.cancers!.includes(c));
   }
   const notChosen = withSamples.filter((c) => !cancers.includes(c));
-  const setGenes = expr ? geneRowsOfSet(expr) : [];
-  const geneLog2 = opts.perGene && expr ? perGeneNeedsLog2(expr) : false;
+  const setGenes = expr ? geneRowsOfSet(expr.scoring, expr.setIndex) : [];
+  const geneLog2 = opts.perGene && expr ? perGeneNeedsLog2(expr.scoring, expr.request) : false;
   const rowOfId = new Map(table.ids.map((id, r) => [id, r]));
 
   const endpoints: EndpointResult[] = [];
@@ -250,27 +250,6 @@ export function addFdr(rows: PancanTableRow[], searched: boolean): void {
     r.fdr = Number.isNaN(fdr[i]) ? null : fdr[i];
     r.fdr_continuous = Number.isNaN(fdrC[i]) ? null : fdrC[i];
   });
-}
-
-/** The analysed set's genes that were found in the matrix, in set order. */
-function geneRowsOfSet(expr: PreparedExpression): { gene: string; row: number }[] {
-  const report = expr.scoring.report.genesets.find((g) => g.set === expr.scoring.sets[expr.setIndex].name);
-  const rowIndex = new Map(expr.scoring.matrix.rowIds.map((id, i) => [id, i]));
-  const out: { gene: string; row: number }[] = [];
-  for (const g of report?.genes ?? []) {
-    if ((g.status === 'found' || g.status === 'via-id') && g.row !== undefined && rowIndex.has(g.row) && !out.some((o) => o.row === rowIndex.get(g.row!))) {
-      out.push({ gene: g.gene, row: rowIndex.get(g.row)! });
-    }
-  }
-  return out;
-}
-
-/** Per-gene HRs are per SD of log2 expression: log-transform genes of unlogged data the score method left as is. */
-function perGeneNeedsLog2(expr: PreparedExpression): boolean {
-  const { log2 } = expr.scoring.report;
-  if (log2.applied || expr.request.log2 === 'no') return false;
-  if (expr.request.log2 === 'yes') return true;
-  return detectUnlogged(expr.scoring.matrix).unlogged;
 }
 
 /** Per-gene Cox on the cancer's analysed patients (the rows of its survival run). */
