@@ -1,7 +1,7 @@
 # Dev-only: R's answer for `migrascore compare --expr examples/tcga-chol.rsem.tsv.gz
 # --clinical tcga-cdr --paired --per-gene` (36 CHOL tumours, 9 matched adjacent normals),
 # written as the conformance case tests/fixtures/compare/chol-paired/ (call.txt,
-# expect.json, expected/{compare,scores,compare_genes}.tsv).
+# expect.json, expected/{compare,scores,compare_genes,compare_pairs}.tsv).
 # Groups from the barcodes' sample-type codes (01-09 tumour, 10-19 normal), cancer from
 # TCGA-CDR; GSVA 1.46 ssgsea of migrasome-core on the 45 samples together (rank-based:
 # log2 does not change it); wilcox.test(tumour, normal) with R's defaults, and
@@ -40,10 +40,11 @@ cmp <- data.frame(cancer = "CHOL", n_case = length(tum), n_reference = length(no
                   median_case = f(median(tum)), median_reference = f(median(nor)), diff_median = f(median(tum) - median(nor)),
                   statistic = f(w$statistic), p = f(w$p.value), method = kind(w), fdr = f(p.adjust(w$p.value, "BH")),
                   n_pairs = length(both), statistic_paired = f(wp$statistic), p_paired = f(wp$p.value),
-                  fdr_paired = f(p.adjust(wp$p.value, "BH")))
+                  fdr_paired = f(p.adjust(wp$p.value, "BH")), method_paired = kind(wp))
 dir.create(file.path(out, "expected"), recursive = TRUE, showWarnings = FALSE)
 tsv <- function(d, name) write.table(d, file.path(out, "expected", name), sep = "\t", quote = FALSE, row.names = FALSE)
 tsv(cmp, "compare.tsv")
+tsv(data.frame(cancer = "CHOL", patient = both, case = f(pt), reference = f(pn), difference = f(pt - pn)), "compare_pairs.tsv")
 sc <- data.frame(sample = bar[keep], patient = p, cancer = "CHOL", group = g, score = f(es))
 names(sc)[5] <- "migrasome-core"
 tsv(sc, "scores.tsv")
@@ -61,7 +62,8 @@ writeLines("compare --expr ../../../../examples/tcga-chol.rsem.tsv.gz --clinical
 writeLines(toJSON(list(compare = list(
   list(output = "compare.tsv", expected = "expected/compare.tsv", keys = list("cancer")),
   list(output = "scores.tsv", expected = "expected/scores.tsv", keys = list("sample")),
-  list(output = "compare_genes.tsv", expected = "expected/compare_genes.tsv", keys = list("cancer", "gene")))),
+  list(output = "compare_genes.tsv", expected = "expected/compare_genes.tsv", keys = list("cancer", "gene")),
+  list(output = "compare_pairs.tsv", expected = "expected/compare_pairs.tsv", keys = list("cancer", "patient")))),
   auto_unbox = TRUE, pretty = TRUE), file.path(out, "expect.json"))
 # For the record (stdout): the tests as R prints them, and each gene test's branch
 print(w); print(wp)
