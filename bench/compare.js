@@ -2,11 +2,12 @@
 // Tumour-versus-normal benchmark: `migrascore compare --per-gene` end to end on a
 // TCGA-sized synthetic matrix — 20,531 genes × 11,000 samples: 10,270 tumours of
 // TCGA-CDR patients (spread over its 33 cancer types) and 730 solid-tissue normals of
-// some of them, so the built-in `--clinical tcga-cdr` groups them — next to what reading
-// the same matrix costs. Then R's wilcox.test on the same groups (set score and each set
+// some of them, so the built-in `--clinical tcga-cdr` groups them; in the normals the 11
+// set genes are shifted by 3 SDs, up or down, so p-values reach far into the tail) — next
+// to what reading the same matrix costs. Then R's wilcox.test on the same groups (set score and each set
 // gene per cancer), timed against migrascore's own Wilcoxon code, and the p-values compared.
 // Usage (after npm install): node bench/compare.js [runs=3] [rReps=5]
-// Writes bench/out/matrix-11000-n730.tsv (1.6 GB, bench/make-matrix.js) once and reuses it.
+// Writes bench/out/matrix-11000-n730-s3.tsv (1.6 GB, bench/make-matrix.js) once and reuses it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -21,16 +22,17 @@ const [runs = 3, rReps = 5] = process.argv.slice(2).map(Number);
 const genes = 20531;
 const samples = 11000;
 const normals = 730;
+const shift = 3;
 mkdirSync(work, { recursive: true });
 const measure = (name, command, n = runs) => measureIn(work, name, command, n);
 
 // The matrix: tumours of TCGA-CDR's patients (every cancer type, in its proportions).
-const matrix = join(work, `matrix-${samples}-n${normals}.tsv`);
+const matrix = join(work, `matrix-${samples}-n${normals}-s${shift}.tsv`);
 if (!existsSync(matrix)) {
   const patients = join(work, 'tcga-cdr-patients.txt');
   const cdr = gunzipSync(readFileSync(join(root, 'data', 'tcga-cdr.tsv.gz'))).toString('utf8').split('\n').slice(1).filter(Boolean);
   writeFileSync(patients, cdr.map((l) => l.split('\t')[1]).join('\n') + '\n');
-  const r = spawnSync(process.execPath, [join(root, 'bench', 'make-matrix.js'), matrix, String(genes), String(samples), '--normals', String(normals), '--patients', patients], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(root, 'bench', 'make-matrix.js'), matrix, String(genes), String(samples), '--normals', String(normals), '--patients', patients, '--normal-shift', String(shift)], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('make-matrix failed');
 }
 
@@ -48,7 +50,7 @@ const rows = [
 const load1 = loadavg()[0];
 
 console.log(`# compare benchmark — ${cpus()[0].model}, ${cpus().length} cores, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-console.log(`${genes} genes × ${samples} samples (${normals} normals), ${gb} GB; median of ${runs} runs; ${hasHyperfine ? 'hyperfine' : 'own timing loop'}; load average ${load0.toFixed(1)} before, ${load1.toFixed(1)} after\n`);
+console.log(`${genes} genes × ${samples} samples (${normals} normals, set genes shifted ±${shift} SD), ${gb} GB; median of ${runs} runs; ${hasHyperfine ? 'hyperfine' : 'own timing loop'}; load average ${load0.toFixed(1)} before, ${load1.toFixed(1)} after\n`);
 console.log('| case | median wall (s) | min–max (s) | CPU user+sys (s) | peak RSS (MB) |\n|---|---|---|---|---|');
 for (const [name, r] of rows) console.log(`| ${name} | ${r.wall.toFixed(2)} | ${r.min.toFixed(2)}–${r.max.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rss.toFixed(0)} |`);
 

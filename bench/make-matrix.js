@@ -5,13 +5,16 @@
 // Deterministic for given arguments (xorshift32 with a fixed seed).
 //
 // Usage: node bench/make-matrix.js OUT [genes=20531] [samples=11000] [seed=20240611]
-//          [--normals N] [--patients FILE]
+//          [--normals N] [--patients FILE] [--normal-shift D]
 //   OUT ending in .gz is gzip-compressed (level 1, one gzip member per 16 MB; slower).
 //   --normals N: N of the samples, spread evenly, are solid-tissue normals (-11A) of the
 //     previous sample's patient (default: every 20th sample).
 //   --patients FILE: the tumours' patients are these 12-character barcodes (one a line,
 //     spread evenly over the list) instead of synthetic ones; with TCGA-CDR's patients,
 //     `--clinical tcga-cdr` gives every sample its real cancer type.
+//   --normal-shift D: in the normals, the migrasome-core genes are D of their SDs higher
+//     (1st, 3rd, ... core gene) or lower (2nd, 4th, ...), so tumour-versus-normal tests
+//     reach far into the tail; every other value is the same as without it.
 // 20,531 × 11,000 is about 1.7 GB of text.
 //
 // The rows include the 11 migrasome-core genes under their Firehose (2016) IDs, Entrez
@@ -31,16 +34,21 @@ const positional = [];
 const options = {};
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
-  if (a === '--normals' || a === '--patients') options[a.slice(2)] = process.argv[++i];
+  if (a === '--normals' || a === '--patients' || a === '--normal-shift') options[a.slice(2)] = process.argv[++i];
   else positional.push(a);
 }
 const [out, genesArg, samplesArg, seedArg] = positional;
 if (!out || Object.values(options).some((v) => v === undefined)) {
-  console.error('usage: node bench/make-matrix.js OUT [genes=20531] [samples=11000] [seed=20240611] [--normals N] [--patients FILE]');
+  console.error('usage: node bench/make-matrix.js OUT [genes=20531] [samples=11000] [seed=20240611] [--normals N] [--patients FILE] [--normal-shift D]');
   process.exit(2);
 }
 const nGenes = Number(genesArg ?? 20531);
 const nSamples = Number(samplesArg ?? 11000);
+const shift = Number(options['normal-shift'] ?? 0);
+if (!Number.isFinite(shift)) {
+  console.error(`--normal-shift must be a number (gene SDs), not ${options['normal-shift']}`);
+  process.exit(2);
+}
 const nNormals = options.normals === undefined ? undefined : Number(options.normals);
 if (nNormals !== undefined && !(Number.isInteger(nNormals) && nNormals >= 0 && nNormals <= nSamples / 2)) {
   console.error(`--normals must be a whole number from 0 to half the samples (${nSamples / 2}), not ${options.normals}`);
@@ -83,9 +91,11 @@ if (options.patients) {
   }
 }
 const samples = [];
+const normalColumn = new Uint8Array(nSamples);
 let tumour = -1;
 for (let i = 0; i < nSamples; i++) {
   const normal = isNormal(i);
+  normalColumn[i] = normal ? 1 : 0;
   if (!normal) tumour++;
   const p = normal ? i - 1 : i;
   const plate = `A${(Math.floor(p / 96) % 1296).toString(36).toUpperCase().padStart(2, '0')}Z`;
@@ -124,9 +134,11 @@ for (let g = 0; g < nGenes; g++) {
   // Gene mean 0–14 (some genes barely expressed), SD 0.2–2.2; values ~ N(mean, SD) clipped at 0.
   const mean = unif() < 0.1 ? unif() : unif() * 14;
   const sd = 0.2 + unif() * 2;
+  const k = shift === 0 ? -1 : CORE.indexOf(corePos.get(g));
+  const normalMean = k < 0 ? mean : mean + (k % 2 === 0 ? 1 : -1) * shift * sd;
   for (let j = 0; j < nSamples; j++) {
     const z = (unif() + unif() + unif() + unif() - 2) * 1.7320508075688772;
-    let v = Math.round((mean + sd * z) * 10000);
+    let v = Math.round(((normalColumn[j] ? normalMean : mean) + sd * z) * 10000);
     if (v < 0) v = 0;
     buf[pos++] = 9;
     let ip = Math.floor(v / 10000);
