@@ -43,6 +43,7 @@ const load0 = loadavg()[0];
 const rows = [
   ['read the bytes: `cat matrix > /dev/null`', measure('compare-cat', `cat ${matrix} > /dev/null`)],
   ['score --method meanz (reads the file, parses the 11 set rows)', measure('compare-read-meanz', `${cli} score --expr ${matrix} --method meanz --log2 no --out ${join(work, 'compare-meanz.tsv')}`)],
+  ['read and parse every value (`readExpressionMatrix`, no scoring)', measure('compare-read-all', `${process.execPath} --input-type=module -e 'const m = await import("${join(root, 'dist', 'io', 'matrix.js')}"); await m.readExpressionMatrix("${matrix}");'`)],
   ['score --method ssgsea (parses every row, ssgsea on all 11,000)', measure('compare-read-ssgsea', `${cli} score --expr ${matrix} --method ssgsea --log2 no --out ${join(work, 'compare-ssgsea.tsv')}`)],
   ['**compare --per-gene** (ssgsea per cancer), figures, report', measure('compare-ssgsea', `${cli} compare --expr ${matrix} --clinical tcga-cdr --per-gene --log2 no --out ${compareOut('ssgsea')}`)],
   ['**compare --per-gene --method meanz**, figures, report', measure('compare-meanz', `${cli} compare --expr ${matrix} --clinical tcga-cdr --per-gene --method meanz --log2 no --out ${compareOut('meanz')}`)],
