@@ -10,12 +10,14 @@ export { buildDesign, covariateTerm, sortLevels, type DesignTerm } from './survi
 export { maximallySelectedLogRank, cutpointFeasible, pLausen92 } from './survival/cutpoint.js';
 export { benjaminiHochberg } from './stats/multipleTesting.js';
 export { quantileType7 } from './stats/quantile.js';
+export { wilcoxonRankSum, wilcoxonSignedRank, type WilcoxonResult } from './stats/wilcoxon.js';
 export { chiSquareUpperTail, normalTwoSidedP, normalQuantile } from './stats/distributions.js';
 export { parseSplitRule, type SplitRule } from './survival/stratify.js';
 export { kaplanMeierFigure, type KmFigureInput } from './plots/kmFigure.js';
 export { renderSvg } from './plots/render.js';
 export { runSurvival, type SurvivalOptions } from './pipeline/survival.js';
 export { runPancan, type PancanOptions } from './pipeline/pancan.js';
+export { runCompare, type CompareOptions, type CompareRun } from './pipeline/compare.js';
 export { loadForScoring, scoreLoaded, type ScoreRequest } from './pipeline/scoreMatrix.js';
 export { METHODS, SCORE_METHOD_NAMES } from './score/methods.js';
 export { ssgsea } from './score/ssgsea.js';

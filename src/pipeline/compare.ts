@@ -93,15 +93,17 @@ export async function runCompare(opts: CompareOptions): Promise<CompareRun> {
     const members = groups.kept.filter((s) => s.cancer === cancer);
     const nCase = members.filter((s) => s.group === levels.case).length;
     const nRef = members.length - nCase;
-    const scored = await scoreCancer(scoring, setIndex, opts.request, members, scratch);
-    members.forEach((s, j) => samples.push({ sample: s.sample, patient: s.patient, cancer, group: s.group, score: scored.scores[j] }));
-    const reason = nCase < opts.minSamples || nRef < opts.minSamples ? tooFew(nCase, nRef, levels, opts.minSamples) : scored.problem;
-    if (reason) {
+    const skip = (reason: string) => {
       const s = { cancer, n_case: nCase, n_reference: nRef, reason };
       skipped.push(s);
       opts.onProgress?.({ cancer, index, total: cancers.length, outcome: { skipped: s } });
-      continue;
-    }
+    };
+    // A skipped cancer is not scored (and has no rows in scores.tsv): most TCGA types have
+    // no normals, and scoring their tumours would cost time for nothing compared.
+    if (nCase < opts.minSamples || nRef < opts.minSamples) { skip(tooFew(nCase, nRef, levels, opts.minSamples)); continue; }
+    const scored = await scoreCancer(scoring, setIndex, opts.request, members, scratch);
+    if (scored.problem) { skip(scored.problem); continue; }
+    members.forEach((s, j) => samples.push({ sample: s.sample, patient: s.patient, cancer, group: s.group, score: scored.scores[j] }));
     if (scored.note) messages.push(`${cancer}: ${scored.note}`);
     const row = compareRow(cancer, members, scored.scores, levels);
     if (opts.paired) {

@@ -10,7 +10,9 @@ export function closeEnough(actual: unknown, expected: unknown, key: string): bo
   const a = Number(actual);
   const b = Number(expected);
   if (Number.isNaN(b)) return Number.isNaN(a);
-  return Math.abs(a - b) <= 1e-9 + (P_KEYS.has(key) ? 1e-4 : 1e-6) * Math.abs(b);
+  // As the shared runner: p-values (and FDRs) relative to 1e-4 all the way down, others 1e-6 + 1e-9.
+  const pValue = P_KEYS.has(key) || key.startsWith('p_') || key.startsWith('fdr') || key.endsWith('_p') || key.endsWith('_fdr');
+  return Math.abs(a - b) <= (pValue ? 1e-300 + 1e-4 * Math.abs(b) : 1e-9 + 1e-6 * Math.abs(b));
 }
 
 /** Every difference between R's expected JSON and ours, as readable paths. */

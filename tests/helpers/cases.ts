@@ -1,0 +1,23 @@
+// Runs a conformance case of tests/fixtures (call.txt, expect.json, expected/…) through the
+// CLI, as ../shared/conformance/run.py does, so `npm test` checks it without ../shared.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, tempDir } from './cli.js';
+import { tableDifferences } from './compare.js';
+import { readTsv } from './fixtures.js';
+
+/** The case's call.txt words, with OUT replaced by `out`. */
+export function caseArgs(dir: string, out: string): string[] {
+  const words = readFileSync(join(dir, 'call.txt'), 'utf8').trim().split(/\s+/);
+  return words.map((w) => (w === 'OUT' ? out : w.startsWith('OUT/') ? out + w.slice(3) : w));
+}
+
+/** Runs the case and lists every difference from R's expected tables (none: []). */
+export function runCase(dir: string): { status: number; stderr: string; out: string; differences: string[] } {
+  const out = join(tempDir(), 'out');
+  const r = runCli(caseArgs(dir, out), dir);
+  if (r.status !== 0) return { status: r.status, stderr: r.stderr, out, differences: [`exit ${r.status}`] };
+  const manifest: { compare: { output: string; expected: string; keys: string[] }[] } = JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8'));
+  const differences = manifest.compare.flatMap((c) => tableDifferences(readTsv(join(dir, c.expected)), readTsv(join(out, c.output)), c.keys, c.output));
+  return { status: r.status, stderr: r.stderr, out, differences };
+}
