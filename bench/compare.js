@@ -6,10 +6,10 @@
 // set genes are shifted by 3 SDs, up or down, so p-values reach far into the tail) — next
 // to what reading the same matrix costs. Then R's wilcox.test on the same groups (set score and each set
 // gene per cancer), timed against migrascore's own Wilcoxon code, and the p-values compared.
-// Usage (after npm install): node bench/compare.js [runs=3] [rReps=5]
+// Usage (after npm install): node bench/compare.js [runs=3] [rReps=11]
 // Writes bench/out/matrix-11000-n730-s3.tsv (1.6 GB, bench/make-matrix.js) once and reuses it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ import { measure as measureIn, median, hasHyperfine } from './measure.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'bench', 'out');
-const [runs = 3, rReps = 5] = process.argv.slice(2).map(Number);
+const [runs = 3, rReps = 11] = process.argv.slice(2).map(Number);
 const genes = 20531;
 const samples = 11000;
 const normals = 730;
@@ -45,8 +45,8 @@ const rows = [
   ['score --method meanz (reads the file, parses the 11 set rows)', measure('compare-read-meanz', `${cli} score --expr ${matrix} --method meanz --log2 no --out ${join(work, 'compare-meanz.tsv')}`)],
   ['read and parse every value (`readExpressionMatrix`, no scoring)', measure('compare-read-all', `${process.execPath} --input-type=module -e 'const m = await import("${join(root, 'dist', 'io', 'matrix.js')}"); await m.readExpressionMatrix("${matrix}");'`)],
   ['score --method ssgsea (parses every row, ssgsea on all 11,000)', measure('compare-read-ssgsea', `${cli} score --expr ${matrix} --method ssgsea --log2 no --out ${join(work, 'compare-ssgsea.tsv')}`)],
-  ['**compare --per-gene** (ssgsea per cancer), figures, report', measure('compare-ssgsea', `${cli} compare --expr ${matrix} --clinical tcga-cdr --per-gene --log2 no --out ${compareOut('ssgsea')}`)],
-  ['**compare --per-gene --method meanz**, figures, report', measure('compare-meanz', `${cli} compare --expr ${matrix} --clinical tcga-cdr --per-gene --method meanz --log2 no --out ${compareOut('meanz')}`)],
+  ['**compare --per-gene** (ssgsea within each cancer)', measure('compare-ssgsea', `${cli} compare --expr ${matrix} --clinical tcga-cdr --per-gene --log2 no --out ${compareOut('ssgsea')}`)],
+  ['**compare --per-gene --method meanz**', measure('compare-meanz', `${cli} compare --expr ${matrix} --clinical tcga-cdr --per-gene --method meanz --log2 no --out ${compareOut('meanz')}`)],
 ];
 const load1 = loadavg()[0];
 
@@ -54,6 +54,7 @@ console.log(`# compare benchmark — ${cpus()[0].model}, ${cpus().length} cores,
 console.log(`${genes} genes × ${samples} samples (${normals} normals, set genes shifted ±${shift} SD), ${gb} GB; median of ${runs} runs; ${hasHyperfine ? 'hyperfine' : 'own timing loop'}; load average ${load0.toFixed(1)} before, ${load1.toFixed(1)} after\n`);
 console.log('| case | median wall (s) | min–max (s) | CPU user+sys (s) | peak RSS (MB) |\n|---|---|---|---|---|');
 for (const [name, r] of rows) console.log(`| ${name} | ${r.wall.toFixed(2)} | ${r.min.toFixed(2)}–${r.max.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rss.toFixed(0)} |`);
+console.log(`\ncompare wrote: ${readdirSync(compareOut('ssgsea')).sort().join(', ')}.`);
 
 // ---- The statistics alone: R's wilcox.test against migrascore's, on the same groups.
 const readTsv = (path) => {
