@@ -7,6 +7,7 @@
 // to what reading the same matrix costs. Then R's wilcox.test on the same groups (set score and each set
 // gene per cancer), timed against migrascore's own Wilcoxon code, and the p-values compared.
 // Usage (after npm install): node bench/compare.js [runs=3] [rReps=11]
+//   runs = 0: only the statistics part, on the outputs of an earlier run.
 // Writes bench/out/matrix-11000-n730-s3.tsv (1.6 GB, bench/make-matrix.js) once and reuses it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -40,7 +41,7 @@ const cli = `${process.execPath} ${join(root, 'bin', 'migrascore.js')}`;
 const gb = (statSync(matrix).size / 1e9).toFixed(2);
 const compareOut = (method) => join(work, `compare-${method}`);
 const load0 = loadavg()[0];
-const rows = [
+const rows = runs === 0 ? [] : [
   ['read the bytes: `cat matrix > /dev/null`', measure('compare-cat', `cat ${matrix} > /dev/null`)],
   ['score --method meanz (reads the file, parses the 11 set rows)', measure('compare-read-meanz', `${cli} score --expr ${matrix} --method meanz --log2 no --out ${join(work, 'compare-meanz.tsv')}`)],
   ['read and parse every value (`readExpressionMatrix`, no scoring)', measure('compare-read-all', `${process.execPath} --input-type=module -e 'const m = await import("${join(root, 'dist', 'io', 'matrix.js')}"); await m.readExpressionMatrix("${matrix}");'`)],
@@ -50,11 +51,13 @@ const rows = [
 ];
 const load1 = loadavg()[0];
 
-console.log(`# compare benchmark — ${cpus()[0].model}, ${cpus().length} cores, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-console.log(`${genes} genes × ${samples} samples (${normals} normals, set genes shifted ±${shift} SD), ${gb} GB; median of ${runs} runs; ${hasHyperfine ? 'hyperfine' : 'own timing loop'}; load average ${load0.toFixed(1)} before, ${load1.toFixed(1)} after\n`);
-console.log('| case | median wall (s) | min–max (s) | CPU user+sys (s) | peak RSS (MB) |\n|---|---|---|---|---|');
-for (const [name, r] of rows) console.log(`| ${name} | ${r.wall.toFixed(2)} | ${r.min.toFixed(2)}–${r.max.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rss.toFixed(0)} |`);
-console.log(`\ncompare wrote: ${readdirSync(compareOut('ssgsea')).sort().join(', ')}.`);
+if (rows.length > 0) {
+  console.log(`# compare benchmark — ${cpus()[0].model}, ${cpus().length} cores, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  console.log(`${genes} genes × ${samples} samples (${normals} normals, set genes shifted ±${shift} SD), ${gb} GB; median of ${runs} runs; ${hasHyperfine ? 'hyperfine' : 'own timing loop'}; load average ${load0.toFixed(1)} before, ${load1.toFixed(1)} after\n`);
+  console.log('| case | median wall (s) | min–max (s) | CPU user+sys (s) | peak RSS (MB) |\n|---|---|---|---|---|');
+  for (const [name, r] of rows) console.log(`| ${name} | ${r.wall.toFixed(2)} | ${r.min.toFixed(2)}–${r.max.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rss.toFixed(0)} |`);
+  console.log(`\ncompare wrote: ${readdirSync(compareOut('ssgsea')).sort().join(', ')}.`);
+}
 
 // ---- The statistics alone: R's wilcox.test against migrascore's, on the same groups.
 const readTsv = (path) => {
@@ -90,15 +93,16 @@ const groups = [...byCancer].map(([cancer, g]) => ({ cancer, t: g.t.map((r) => i
 let ours = [];
 const oursTimes = [];
 for (let rep = 0; rep < rReps; rep++) {
-  const t0 = process.hrtime.bigint();
+  const t0 = process.cpuUsage();
   ours = [];
   for (const g of groups) for (let v = 0; v < vars.length; v++) {
     const x = columns[v];
     ours.push({ cancer: g.cancer, variable: vars[v], ...wilcoxonRankSum(g.t.map((i) => x[i]), g.n.map((i) => x[i])) });
   }
-  oursTimes.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  const used = process.cpuUsage(t0);
+  oursTimes.push((used.user + used.system) / 1e6);
 }
-console.log(`\nThe statistics alone (${ours.length} Wilcoxon rank-sum tests: set score and 11 genes × ${groups.length} cancers, data in memory, median of ${rReps} passes):`);
+console.log(`\nThe statistics alone (${ours.length} Wilcoxon rank-sum tests: set score and 11 genes × ${groups.length} cancers, data in memory, median CPU time of ${rReps} passes):`);
 console.log(`migrascore wilcoxonRankSum ${(median(oursTimes) * 1000).toFixed(1)} ms`);
 
 const rOut = join(work, 'compare-r.tsv');
