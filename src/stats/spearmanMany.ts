@@ -1,6 +1,6 @@
 // Spearman of one score against many genes (associate --genes), with the numbers of
 // R's cor.test(score, gene, method = "spearman") for each gene but without per-gene
-// objects: the score is ranked once, each gene by one native typed-array sort, and rho is
+// objects: the score is ranked once, each gene by one sort carrying sample indices, and rho is
 // the Pearson correlation of ranks from sums that are exact in doubles (as R's cor()).
 import { rankWithTies } from './ranks.js';
 import { rankCorrelation, spearmanPValue, spearmanTest } from './spearman.js';
@@ -49,7 +49,7 @@ export function spearmanMany(
     n: new Int32Array(nGenes),
   };
   const values = new Float64Array(n);
-  const sorted = new Float64Array(n);
+  const order = new Int32Array(n);
   for (let g = 0; g < nGenes; g++) {
     const r = row(g);
     let missing = false;
@@ -57,6 +57,7 @@ export function spearmanMany(
       const v = r[cols[i]];
       if (Number.isNaN(v)) missing = true;
       values[i] = v;
+      order[i] = i;
     }
     if (missing) {
       general(sc, values, g, out);
@@ -64,21 +65,25 @@ export function spearmanMany(
     }
     out.n[g] = n;
     if (n < 2) continue;
-    sorted.set(values);
-    sorted.sort();
-    // Average rank of v = (first position + last position of v in sorted order) / 2, 1-based.
+    sortWithIndex(values, order, 0, n - 1);
+    // Walk the groups of equal values: each gets the average of its positions (R's rank),
+    // so Σ c_score·c_gene = Σ over groups of c_group · Σ c_score. All terms are multiples
+    // of 1/4, so the sums are exact whatever the order.
     let ties = ranked.ties;
     let syy = 0;
     let sxy = 0;
-    for (let i = 0; i < n; i++) {
+    let i = 0;
+    while (i < n) {
       const v = values[i];
-      const lo = lowerBound(sorted, v);
-      let hi = lo + 1;
-      while (hi < n && sorted[hi] === v) hi++;
-      const c = (lo + hi + 1) / 2 - mean;
-      sxy += centred[i] * c;
-      syy += c * c;
-      if (hi - lo > 1) ties = true;
+      let j = i + 1;
+      while (j < n && values[j] === v) j++;
+      const c = (i + 1 + j) / 2 - mean;
+      let cs = 0;
+      for (let k = i; k < j; k++) cs += centred[order[k]];
+      sxy += c * cs;
+      syy += (j - i) * c * c;
+      if (j - i > 1) ties = true;
+      i = j;
     }
     const rho = rankCorrelation(sxy, sxx, syy, n);
     const t = spearmanPValue(rho, n, ties);
@@ -87,6 +92,62 @@ export function spearmanMany(
     out.exact[g] = t.method === 'spearman-exact' ? 1 : 0;
   }
   return out;
+}
+
+/**
+ * Sorts v[lo..hi] ascending, moving ix along (quicksort, median of three, insertion sort for
+ * short runs). A typed array's own sort cannot carry the sample indices, and sorting then
+ * finding each value again costs twice as much. Equal values (also −0 and 0) end up
+ * adjacent in any order, which is all the average ranks need.
+ */
+function sortWithIndex(v: Float64Array, ix: Int32Array, lo: number, hi: number): void {
+  while (hi - lo > 12) {
+    const mid = (lo + hi) >>> 1;
+    if (v[mid] < v[lo]) swap(v, ix, mid, lo);
+    if (v[hi] < v[lo]) swap(v, ix, hi, lo);
+    if (v[hi] < v[mid]) swap(v, ix, hi, mid);
+    const pivot = v[mid];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (v[i] < pivot) i++;
+      while (v[j] > pivot) j--;
+      if (i <= j) {
+        swap(v, ix, i, j);
+        i++;
+        j--;
+      }
+    }
+    // Recurse into the shorter side, loop over the longer: stack depth stays O(log n).
+    if (j - lo < hi - i) {
+      sortWithIndex(v, ix, lo, j);
+      lo = i;
+    } else {
+      sortWithIndex(v, ix, i, hi);
+      hi = j;
+    }
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const x = v[i];
+    const xi = ix[i];
+    let j = i - 1;
+    while (j >= lo && v[j] > x) {
+      v[j + 1] = v[j];
+      ix[j + 1] = ix[j];
+      j--;
+    }
+    v[j + 1] = x;
+    ix[j + 1] = xi;
+  }
+}
+
+function swap(v: Float64Array, ix: Int32Array, i: number, j: number): void {
+  const t = v[i];
+  v[i] = v[j];
+  v[j] = t;
+  const u = ix[i];
+  ix[i] = ix[j];
+  ix[j] = u;
 }
 
 /** Genes with missing values: cor.test on the complete pairs. */
@@ -99,16 +160,4 @@ function general(score: Float64Array, values: Float64Array, g: number, out: Spea
   out.rho[g] = t.rho;
   out.p[g] = t.p;
   out.exact[g] = t.method === 'spearman-exact' ? 1 : 0;
-}
-
-/** First index whose value is not below v. */
-function lowerBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
