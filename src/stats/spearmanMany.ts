@@ -16,12 +16,18 @@ export interface SpearmanManyResult {
   n: Int32Array;
 }
 
+/** One score (a cancer's samples) and the matrix columns its values belong to. */
+export interface SpearmanGroup {
+  score: ArrayLike<number>;
+  /** `score[i]` belongs to column `columns[i]` of each matrix row. */
+  columns: ArrayLike<number>;
+}
+
 /**
  * For every gene g < nGenes: cor.test(score, row(g)[columns], method = "spearman").
- * `score[i]` belongs to column `columns[i]` of each row (pass the cancer's sample columns
- * of the matrix); `row(g)` must return the whole matrix row (it is read, never written).
- * Pairs with NaN are dropped per gene as cor.test does; a gene with a missing value takes
- * the slower general path.
+ * `row(g)` must return the whole matrix row (it is read, never written); to split the genes
+ * over threads, pass `(g) => matrix.row(start + g)`. Pairs with NaN are dropped per gene as
+ * cor.test does; a gene with a missing value takes the slower general path.
  */
 export function spearmanMany(
   score: ArrayLike<number>,
@@ -29,69 +35,101 @@ export function spearmanMany(
   nGenes: number,
   row: (g: number) => ArrayLike<number>,
 ): SpearmanManyResult {
+  return spearmanManyGroups([{ score, columns }], nGenes, row)[0];
+}
+
+/**
+ * spearmanMany for several groups (the cancers) at once, one result per group: genes in the
+ * outer loop, so each matrix row is fetched once and stays in cache while every group reads
+ * its columns (the cancers' columns interleave in TCGA matrices).
+ */
+export function spearmanManyGroups(groups: readonly SpearmanGroup[], nGenes: number, row: (g: number) => ArrayLike<number>): SpearmanManyResult[] {
+  const prepared = groups.map(prepare);
+  const size = Math.max(0, ...prepared.map((q) => q.n));
+  const scratch: Scratch = { values: new Float64Array(size), order: new Int32Array(size) };
+  const outs = prepared.map((): SpearmanManyResult => ({
+    rho: new Float64Array(nGenes).fill(NaN),
+    p: new Float64Array(nGenes).fill(NaN),
+    exact: new Uint8Array(nGenes),
+    n: new Int32Array(nGenes),
+  }));
+  for (let g = 0; g < nGenes; g++) {
+    const r = row(g);
+    for (let k = 0; k < prepared.length; k++) geneTest(prepared[k], r, g, outs[k], scratch);
+  }
+  return outs;
+}
+
+interface Prepared {
+  n: number;
+  cols: Int32Array;
+  score: Float64Array;
+  /** Score ranks minus their mean (n + 1)/2. */
+  centred: Float64Array;
+  sxx: number;
+  ties: boolean;
+}
+
+interface Scratch {
+  values: Float64Array;
+  order: Int32Array;
+}
+
+/** Ranks a group's score once; samples without a score are in no complete pair and go. */
+function prepare({ score, columns }: SpearmanGroup): Prepared {
   if (score.length !== columns.length) throw new RangeError('spearmanMany: score and columns must have the same length');
-  // Samples without a score are in no complete pair: drop them once.
   const keep: number[] = [];
   for (let i = 0; i < score.length; i++) if (!Number.isNaN(score[i])) keep.push(i);
   const n = keep.length;
-  const cols = Int32Array.from(keep, (i) => columns[i]);
   const sc = Float64Array.from(keep, (i) => score[i]);
   const ranked = rankWithTies(sc);
   const mean = (n + 1) / 2;
   const centred = Float64Array.from(ranked.ranks, (r) => r - mean);
   let sxx = 0;
   for (let i = 0; i < n; i++) sxx += centred[i] * centred[i];
+  return { n, cols: Int32Array.from(keep, (i) => columns[i]), score: sc, centred, sxx, ties: ranked.ties };
+}
 
-  const out: SpearmanManyResult = {
-    rho: new Float64Array(nGenes).fill(NaN),
-    p: new Float64Array(nGenes).fill(NaN),
-    exact: new Uint8Array(nGenes),
-    n: new Int32Array(nGenes),
-  };
-  const values = new Float64Array(n);
-  const order = new Int32Array(n);
-  for (let g = 0; g < nGenes; g++) {
-    const r = row(g);
-    let missing = false;
-    for (let i = 0; i < n; i++) {
-      const v = r[cols[i]];
-      if (Number.isNaN(v)) missing = true;
-      values[i] = v;
-      order[i] = i;
-    }
-    if (missing) {
-      general(sc, values, g, out);
-      continue;
-    }
-    out.n[g] = n;
-    if (n < 2) continue;
-    sortWithIndex(values, order, 0, n - 1);
-    // Walk the groups of equal values: each gets the average of its positions (R's rank),
-    // so Σ c_score·c_gene = Σ over groups of c_group · Σ c_score. All terms are multiples
-    // of 1/4, so the sums are exact whatever the order.
-    let ties = ranked.ties;
-    let syy = 0;
-    let sxy = 0;
-    let i = 0;
-    while (i < n) {
-      const v = values[i];
-      let j = i + 1;
-      while (j < n && values[j] === v) j++;
-      const c = (i + 1 + j) / 2 - mean;
-      let cs = 0;
-      for (let k = i; k < j; k++) cs += centred[order[k]];
-      sxy += c * cs;
-      syy += (j - i) * c * c;
-      if (j - i > 1) ties = true;
-      i = j;
-    }
-    const rho = rankCorrelation(sxy, sxx, syy, n);
-    const t = spearmanPValue(rho, n, ties);
-    out.rho[g] = rho;
-    out.p[g] = t.p;
-    out.exact[g] = t.method === 'spearman-exact' ? 1 : 0;
+/** cor.test(score, r[cols]) into out at gene g. */
+function geneTest(q: Prepared, r: ArrayLike<number>, g: number, out: SpearmanManyResult, scratch: Scratch): void {
+  const { n, cols, centred } = q;
+  const { values, order } = scratch;
+  let missing = false;
+  for (let i = 0; i < n; i++) {
+    const v = r[cols[i]];
+    if (Number.isNaN(v)) missing = true;
+    values[i] = v;
+    order[i] = i;
   }
-  return out;
+  if (missing) return general(q.score, values.subarray(0, n), g, out);
+  out.n[g] = n;
+  if (n < 2) return;
+  sortWithIndex(values, order, 0, n - 1);
+  // Walk the groups of equal values: each gets the average of its positions (R's rank),
+  // so Σ c_score·c_gene = Σ over groups of c_group · Σ c_score. All terms are multiples
+  // of 1/4, so the sums are exact whatever the order.
+  const mean = (n + 1) / 2;
+  let ties = q.ties;
+  let syy = 0;
+  let sxy = 0;
+  let i = 0;
+  while (i < n) {
+    const v = values[i];
+    let j = i + 1;
+    while (j < n && values[j] === v) j++;
+    const c = (i + 1 + j) / 2 - mean;
+    let cs = 0;
+    for (let k = i; k < j; k++) cs += centred[order[k]];
+    sxy += c * cs;
+    syy += (j - i) * c * c;
+    if (j - i > 1) ties = true;
+    i = j;
+  }
+  const rho = rankCorrelation(sxy, q.sxx, syy, n);
+  const t = spearmanPValue(rho, n, ties);
+  out.rho[g] = rho;
+  out.p[g] = t.p;
+  out.exact[g] = t.method === 'spearman-exact' ? 1 : 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spearmanTest } from '../../src/stats/spearman.js';
-import { spearmanMany } from '../../src/stats/spearmanMany.js';
+import { spearmanMany, spearmanManyGroups } from '../../src/stats/spearmanMany.js';
 import { expectR, readFixture, toNumbers, type RNum } from './rValues.js';
 
 interface Case { name: string; rows: RNum[][]; columns: number[]; score: RNum[]; rho: (number | null)[]; p: (number | null)[]; exact: number[]; n: number[] }
@@ -49,4 +49,37 @@ describe('spearmanMany equals spearmanTest gene by gene', () => {
       });
     });
   }
+});
+
+describe('spearmanManyGroups', () => {
+  it('gives each group what spearmanMany gives it alone', () => {
+    const c = cases[0];
+    const rows = c.rows.map((r) => Float64Array.from(toNumbers(r)));
+    const groups = cases.slice(0, 3).map((k) => ({ score: toNumbers(k.score), columns: k.columns }));
+    groups.push({ score: [0.5, 0.1, 0.9, 0.3], columns: [59, 0, 7, 30] });
+    const all = spearmanManyGroups(groups, rows.length, (g) => rows[g]);
+    groups.forEach((grp, k) => {
+      const alone = spearmanMany(grp.score, grp.columns, rows.length, (g) => rows[g]);
+      expect(all[k]).toEqual(alone);
+    });
+    expectR(all[1].p[0], cases[1].p[0]);
+  });
+  it('sorts adversarial rows right: sorted, reversed, all equal but one, organ-pipe', () => {
+    const n = 200;
+    const score = Array.from({ length: n }, (_, i) => Math.sin(i * 1.7));
+    const columns = Array.from({ length: n }, (_, i) => i);
+    const rows = [
+      Float64Array.from({ length: n }, (_, i) => i),
+      Float64Array.from({ length: n }, (_, i) => -i),
+      Float64Array.from({ length: n }, (_, i) => (i === 77 ? 1 : 0)),
+      Float64Array.from({ length: n }, (_, i) => Math.min(i, n - i)),
+      Float64Array.from({ length: n }, (_, i) => (i % 2 ? -0 : 0) + (i % 7)),
+    ];
+    const got = spearmanMany(score, columns, rows.length, (g) => rows[g]);
+    rows.forEach((r, g) => {
+      const t = spearmanTest(score, r);
+      expect(got.rho[g]).toBe(t.rho);
+      expect(got.p[g]).toBe(t.p);
+    });
+  });
 });
