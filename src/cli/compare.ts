@@ -12,6 +12,7 @@ import { addScoringOptions, scoreRequest } from './scoringOptions.js';
 import { list, positiveInt } from './parsers.js';
 import { addFigureOptions, figureFormats } from './figureOptions.js';
 import { FORCE_HELP, checkFolderRun } from './outOptions.js';
+import { reportProgress } from './progress.js';
 
 const EXAMPLES = `
 Examples:
@@ -113,21 +114,14 @@ function nothingCompared(run: CompareRun, opts: CompareOptions): MigrascoreError
   );
 }
 
-/** A progress bar on a terminal, plain lines otherwise (logs, CI); quiet for one cohort. */
+/** Progress per cancer (quiet for one cohort). */
 function progressReporter(): (p: CompareProgress) => void {
-  const tty = process.stderr.isTTY;
   return (p) => {
     if (p.total === 1) return;
-    const done = p.index + 1;
-    if (tty) {
-      const width = 24;
-      const filled = Math.round((done / p.total) * width);
-      process.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${p.total} ${p.cancer}`);
-      if (done === p.total) process.stderr.write('\n');
-    } else {
+    reportProgress(p.index, p.total, p.cancer, () => {
       const what = 'row' in p.outcome ? `${p.outcome.row.n_case} vs ${p.outcome.row.n_reference}, ${pEquals(p.outcome.row.p, 'p')}` : `skipped: ${p.outcome.skipped.reason}`;
-      process.stderr.write(`compare ${done}/${p.total} ${p.cancer}: ${what}\n`);
-    }
+      return `compare ${p.index + 1}/${p.total} ${p.cancer}: ${what}`;
+    });
   };
 }
 

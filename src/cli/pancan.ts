@@ -13,6 +13,7 @@ import { addScoringOptions, scoreRequest } from './scoringOptions.js';
 import { addModelOptions, modelOptions } from './modelOptions.js';
 import { list, positiveInt } from './parsers.js';
 import { addFigureOptions, figureFormats } from './figureOptions.js';
+import { reportProgress } from './progress.js';
 
 const EXAMPLES = `
 Examples:
@@ -130,20 +131,11 @@ function endpointsOf(o: Record<string, any>): Endpoint[] {
   return [{ name: o.event, time: o.time, event: o.event }];
 }
 
-/** A progress bar on a terminal, plain lines otherwise (logs, CI). */
+/** Progress per endpoint and cancer. */
 function progressReporter(): (p: PancanProgress) => void {
-  const tty = process.stderr.isTTY;
   return (p) => {
-    const done = p.index + 1;
     const what = 'row' in p.outcome ? `n=${p.outcome.row.n}, events=${p.outcome.row.events}, ${testText(p.outcome.row)}` : `skipped: ${p.outcome.skipped.reason}`;
-    if (tty) {
-      const width = 24;
-      const filled = Math.round((done / p.total) * width);
-      process.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.endpoint} ${done}/${p.total} ${p.cancer}`);
-      if (done === p.total) process.stderr.write('\n');
-    } else {
-      process.stderr.write(`pancan ${p.endpoint} ${done}/${p.total} ${p.cancer}: ${what}\n`);
-    }
+    reportProgress(p.index, p.total, `${p.endpoint} ${p.cancer}`, () => `pancan ${p.endpoint} ${p.index + 1}/${p.total} ${p.cancer}: ${what}`);
   };
 }
 
