@@ -49,15 +49,20 @@ async function cvInWorkers(threads) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Wall and CPU time (user + system, all threads of this process) of each run. */
 async function measure(fn) {
   const wall = [];
+  const cpu = [];
   let result;
   for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     result = await fn();
     wall.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1e6);
   }
-  return { wall, result };
+  return { wall, cpu, result };
 }
 
 const threads = availableParallelism();
@@ -76,12 +81,12 @@ if (r && !Array.isArray(r.wall)) r = null; // from an older bench/coxnet.R
 
 const fmt = (xs) => `${median(xs).toFixed(2)} | ${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
 console.log(`# coxnet benchmark: ${n} × ${p}, ${nfolds} folds, ${cpus()[0].model}, ${cpus().length} cores, node ${process.version}, load ${loadavg()[0].toFixed(1)}, ${new Date().toISOString().slice(0, 10)}`);
-console.log('| case | median wall (s) | min–max (s) |');
-console.log('|---|---|---|');
-console.log(`| migrascore cvCoxnet, 1 thread (${runs} runs) | ${fmt(single.wall)} |`);
-console.log(`| migrascore cvCoxnet, ${threads} worker threads (${runs} runs) | ${fmt(parallel.wall)} |`);
+console.log('| case | median wall (s) | min–max (s) | median CPU (s) |');
+console.log('|---|---|---|---|');
+console.log(`| migrascore cvCoxnet, 1 thread (${runs} runs) | ${fmt(single.wall)} | ${median(single.cpu).toFixed(2)} |`);
+console.log(`| migrascore cvCoxnet, ${threads} worker threads (${runs} runs) | ${fmt(parallel.wall)} | ${median(parallel.cpu).toFixed(2)} |`);
 if (r) {
-  console.log(`| R: cv.glmnet (glmnet ${r.glmnet}, ${r.wall.length} runs; CPU ${median(r.cpu).toFixed(2)} s) | ${fmt(r.wall)} |`);
+  console.log(`| R: cv.glmnet (glmnet ${r.glmnet}, ${r.wall.length} runs) | ${fmt(r.wall)} | ${median(r.cpu).toFixed(2)} |`);
   const b = cv.fit.beta[cv.indexMin];
   let coef = 0;
   let nonzero = 0;
@@ -92,6 +97,6 @@ if (r) {
   }
   let cvm = 0;
   for (let l = 0; l < cv.cvm.length; l++) cvm = Math.max(cvm, Math.abs(cv.cvm[l] - r.cvm[l]) / Math.abs(r.cvm[l]));
-  console.log(`\nR / migrascore (${threads} threads) median wall: ${(median(r.wall) / median(parallel.wall)).toFixed(1)}×; single thread: ${(median(r.wall) / median(single.wall)).toFixed(1)}×`);
+  console.log(`\nR / migrascore (${threads} threads) median wall: ${(median(r.wall) / median(parallel.wall)).toFixed(1)}×; single thread: ${(median(r.wall) / median(single.wall)).toFixed(1)}×; CPU time, single thread: ${(median(r.cpu) / median(single.cpu)).toFixed(1)}×`);
   console.log(`lambda.min ${cv.lambdaMin} (R ${r.lambda_min[0]}), ${nonzero} genes; max relative difference of the lambda.min coefficients ${coef.toExponential(1)}, of cvm ${cvm.toExponential(1)} (path ${cv.lambda.length}, R ${r.path})`);
 }

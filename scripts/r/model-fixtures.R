@@ -159,3 +159,19 @@ local({
   colnames(z) <- sprintf("V%02d", 1:p)
   write_case("sim-weights", z, pmin(t, c), as.numeric(t <= c), sample(rep(1:5, length = n)), "simulated, fold paths cut short by a non-positive IRLS weight")
 })
+
+# 9. sim-censored-fold: 60 x 8, fold 1 holds only censored patients (no events), so its
+#    deviance difference is divided by 0: cv.glmnet drops it from cvm (weight 0) but still
+#    counts it among the folds for cvsd.
+local({
+  set.seed(9)
+  n <- 60; p <- 8
+  z <- matrix(rnorm(n * p), n, p)
+  t <- rexp(n, 0.02 * exp(0.7 * z[, 1] - 0.5 * z[, 2]))
+  c <- runif(n, 10, 80)
+  status <- as.numeric(t <= c)
+  fold <- sample(rep(2:6, length = n))
+  fold[which(status == 0)[1:6]] <- 1
+  colnames(z) <- sprintf("C%02d", 1:p)
+  write_case("sim-censored-fold", z, pmin(t, c), status, fold, "simulated, fold 1 without events")
+})
