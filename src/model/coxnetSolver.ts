@@ -62,6 +62,9 @@ export interface SolverState {
   entered: Int32Array;
   /** The ever-nonzero columns in order of entry, header[HEADER.nin] of them (ws). */
   active: Int32Array;
+  /** Scratch for the once-per-round update of f. */
+  fCols: Int32Array;
+  fDels: Float64Array;
   passes: number;
   varies: Uint8Array;
   alpha: number;
@@ -98,7 +101,7 @@ export function solverState(x: Float64Array, n: number, p: number, sets: CoxRisk
     u: new Float64Array(sets.groupEnd.length), a: ws.view(h[H.a], p), as: ws.view(h[H.as], p), v: ws.view(h[H.v], p),
     vRound: ws.viewI32(h[H.vRound], p).fill(-1), movedRound: ws.viewI32(h[H.movedRound], p).fill(-1), moved: ws.viewI32(h[H.moved], p), round: 0,
     ga: new Float64Array(p), strong: new Uint8Array(p), strongList: ws.viewI32(strongOff, p), nStrong: 0,
-    entered: ws.viewI32(h[H.entered], p), active: ws.viewI32(h[H.active], p), passes: 0,
+    entered: ws.viewI32(h[H.entered], p), active: ws.viewI32(h[H.active], p), fCols: new Int32Array(4), fDels: new Float64Array(4), passes: 0,
     varies, alpha, cthr: 0, maxit,
   };
   return st;
@@ -149,14 +152,24 @@ export function coordinateDescent(st: SolverState, al: number, al0: number, oute
         if (st.passes > st.maxit) return 'maxit';
       }
     }
-    // f += Σ (a_j − a_j at round start) x_j over the columns that moved.
+    // f += Σ (a_j − a_j at round start) x_j over the columns that moved, four at a time.
     let again = false;
+    const cols = st.fCols;
+    const dels = st.fDels;
+    let q = 0;
     for (let t = 0; t < header[HEADER.nMoved]; t++) {
       const j = st.moved[t];
       const del = a[j] - as[j];
       if (v[j] * (del * del) >= st.cthr) again = true;
-      if (del !== 0) K.axpy(st.fOff, st.xOff + j * st.colBytes, del, n);
+      if (del === 0) continue;
+      cols[q] = st.xOff + j * st.colBytes;
+      dels[q++] = del;
+      if (q === 4) {
+        K.axpy4(st.fOff, cols[0], dels[0], cols[1], dels[1], cols[2], dels[2], cols[3], dels[3], n);
+        q = 0;
+      }
     }
+    for (let t = 0; t < q; t++) K.axpy(st.fOff, cols[t], dels[t], n);
     for (let i = 0; i < n; i++) {
       const fi = f[i];
       e[i] = st.q * Math.exp(fi >= 0 ? Math.min(fi, FMAX) : -Math.min(-fi, FMAX));

@@ -18,6 +18,8 @@ export interface Kernels {
   wsq(w: number, x: number, n: number): number;
   /** y ← y + c·x. */
   axpy(y: number, x: number, c: number, n: number): void;
+  /** Four axpy in one sweep (the same sums in the same order). */
+  axpy4(y: number, x1: number, c1: number, x2: number, c2: number, x3: number, c3: number, x4: number, c4: number, n: number): void;
   /**
    * One coordinate-descent pass over the m column numbers (i32) at byte offset cols, on
    * the solver state laid out by the header (HEADER); returns max v_j Δ_j².
@@ -153,6 +155,12 @@ function jsKernels(buffer: ArrayBuffer): Kernels {
       y >>= 3;
       x >>= 3;
       for (let i = 0; i < n; i++) m[y + i] += c * m[x + i];
+    },
+    axpy4(y, x1, c1, x2, c2, x3, c3, x4, c4, n) {
+      this.axpy(y, x1, c1, n);
+      this.axpy(y, x2, c2, n);
+      this.axpy(y, x3, c3, n);
+      this.axpy(y, x4, c4, n);
     },
     pass(cols, m0, sa, omal, round) {
       const H = HEADER;

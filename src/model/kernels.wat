@@ -187,6 +187,32 @@
         (f64.add (f64.load (i32.add (local.get $y) (local.get $i)))
           (f64.mul (local.get $c) (f64.load (i32.add (local.get $x) (local.get $i)))))))))
 
+  ;; y_i ← (((y_i + c1·x1_i) + c2·x2_i) + c3·x3_i) + c4·x4_i: four axpy in one sweep, same result
+  (func (export "axpy4") (param $y i32) (param $x1 i32) (param $c1 f64) (param $x2 i32) (param $c2 f64) (param $x3 i32) (param $c3 f64) (param $x4 i32) (param $c4 f64) (param $n i32)
+    (local $d1 v128) (local $d2 v128) (local $d3 v128) (local $d4 v128) (local $i i32) (local $end i32)
+    (local.set $d1 (f64x2.splat (local.get $c1)))
+    (local.set $d2 (f64x2.splat (local.get $c2)))
+    (local.set $d3 (f64x2.splat (local.get $c3)))
+    (local.set $d4 (f64x2.splat (local.get $c4)))
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $done (loop $top
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (v128.store (i32.add (local.get $y) (local.get $i))
+        (f64x2.add (f64x2.add (f64x2.add (f64x2.add (v128.load (i32.add (local.get $y) (local.get $i)))
+          (f64x2.mul (local.get $d1) (v128.load (i32.add (local.get $x1) (local.get $i)))))
+          (f64x2.mul (local.get $d2) (v128.load (i32.add (local.get $x2) (local.get $i)))))
+          (f64x2.mul (local.get $d3) (v128.load (i32.add (local.get $x3) (local.get $i)))))
+          (f64x2.mul (local.get $d4) (v128.load (i32.add (local.get $x4) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $top)))
+    (if (i32.lt_u (local.get $i) (i32.shl (local.get $n) (i32.const 3)))
+      (then (f64.store (i32.add (local.get $y) (local.get $i))
+        (f64.add (f64.add (f64.add (f64.add (f64.load (i32.add (local.get $y) (local.get $i)))
+          (f64.mul (local.get $c1) (f64.load (i32.add (local.get $x1) (local.get $i)))))
+          (f64.mul (local.get $c2) (f64.load (i32.add (local.get $x2) (local.get $i)))))
+          (f64.mul (local.get $c3) (f64.load (i32.add (local.get $x3) (local.get $i)))))
+          (f64.mul (local.get $c4) (f64.load (i32.add (local.get $x4) (local.get $i)))))))))
+
   ;; One cyclic coordinate-descent pass of coxnetSolver.ts (see pass() there) over the
   ;; m column numbers (i32) at byte offset $cols; returns max v_j Δ_j². The operands' byte
   ;; offsets are read from the header (i32 cells at byte 0, layout in kernels.ts).

@@ -23,6 +23,7 @@ describe('solver kernels', () => {
       r.push(k.resdotwsq(a, w, b, -0.2, c, n, out), ws.view(out, 1)[0], k.dotwsq(a, b, w, n, out), ws.view(out, 1)[0]);
       k.res(a, w, c, 1.5, n);
       k.axpy(b, c, 0.25, n);
+      k.axpy4(b, a, 0.5, c, -1.25, w, 3, a, 0.125, n);
       return { r, a: Array.from(ws.view(a, n)), b: Array.from(ws.view(b, n)) };
     });
     results[0].r.forEach((v, i) => expect(Math.abs(v - results[1].r[i])).toBeLessThan(1e-12 * Math.max(1, Math.abs(v))));
