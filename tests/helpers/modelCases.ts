@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { designFromColumns, type DesignMatrix } from '../../src/model/design.js';
 
-export const MODEL_FIXTURES = join(__dirname, '..', 'fixtures', 'model');
+export const MODEL_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'model');
 
 export interface ModelCase {
   note: string;

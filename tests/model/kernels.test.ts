@@ -5,7 +5,7 @@ import { workspace } from '../../src/model/kernels.js';
 
 describe('solver kernels', () => {
   test('kernelsWasm.ts is built from kernels.wat', () => {
-    const out = execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-wasm.js'), '--check'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [join(import.meta.dirname, '..', '..', 'scripts', 'build-wasm.js'), '--check'], { encoding: 'utf8' });
     expect(out).toMatch(/up to date/);
   });
 
