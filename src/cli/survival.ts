@@ -14,6 +14,7 @@ import { resolveClinical } from '../tcga/cdr.js';
 import { survivalFiles } from '../pipeline/survivalReport.js';
 import { addFigureOptions, figureFormats } from './figureOptions.js';
 import { formatDuration } from '../plots/timeUnits.js';
+import { timeRocLines } from '../pipeline/rocOutputs.js';
 
 const formatP = (p: number) => pEquals(p);
 
@@ -137,6 +138,7 @@ function survivalOptions(o: Record<string, any>): SurvivalOptions {
       : o.value !== undefined ? { kind: 'value', column: o.value }
         : o.scores !== undefined ? { kind: 'scores', file: o.scores, column: o.score }
           : { kind: 'expr', request: scoreRequest(o, o.expr), set: o.score };
+  if (grouping.kind === 'group' && o.rocTimes) throw new UsageError('--roc-times ROCs a continuous value (--value COL, --scores FILE or --expr FILE); --group has categories only.');
   if (grouping.kind === 'group' && o.split !== 'median') throw new UsageError('--split applies to --value or --scores; --group uses the column\'s categories as they are.');
   const cancerColumn: string | undefined = o.cancerCol ?? clinical.cancerColumn;
   if (o.cancer !== undefined && !cancerColumn) throw new UsageError(`--cancer ${o.cancer}: say which clinical column holds the cancer type with --cancer-col COL (known for --clinical tcga-cdr).`);
@@ -177,6 +179,7 @@ function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, opts: Surviv
     const j = run.loaded.join;
     lines.push(`  join: ${j.matched} of ${j.samples} samples matched ${j.clinical_rows} clinical rows (dropped: ${j.dropped.excluded_sample_type} other sample types, ${j.dropped.duplicate_samples} extra samples per patient, ${j.dropped.unmatched_samples} unmatched samples)`);
   }
+  if (run.timeRoc) lines.push(...timeRocLines(run.timeRoc).map((l) => `  ${l}`));
   for (const w of [...a.warnings, ...run.timeWarnings]) lines.push(`  warning: ${w}`);
   for (const w of run.loaded.warnings ?? []) lines.push('', `WARNING: ${w}`, '');
   lines.push(`  wrote ${written.join(', ')} to ${out}`);
