@@ -58,7 +58,8 @@ Examples:
 
 Outputs in --out: <cancer>/ (the survival outputs per cancer), pancan.tsv, pancan_skipped.tsv,
 forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), forest_adjusted.svg
-and the hr_covariate_adjusted… columns of pancan.tsv (--covariates), pancan.json and index.html (the
+and the hr_covariate_adjusted… columns of pancan.tsv (--covariates), auc_<T> columns and per-cancer
+roc.tsv/roc.svg/auc.svg (--roc-times), pancan.json and index.html (the
 report, linking every file); a .png (--png) and .pdf (--pdf) beside every .svg. With several
 endpoints, each gets <endpoint>/ laid out as above. Folder names are cancer types made safe
 (letters, digits, . _ -; pancan.json cancer_folders maps each cancer to its folder). A run

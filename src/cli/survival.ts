@@ -78,17 +78,24 @@ Examples:
       --ci on --max-time 60 --break-time 12 --palette lancet --title "Overall survival by subtype" \\
       --width 520 --height 360 --pdf --out subtype-os
 
+  # How well a score discriminates at 1, 3 and 5 years: time-dependent AUC (riskRegression's
+  # Score with Kaplan–Meier censoring weights), roc.tsv, a ROC figure and the AUC(t) curve
+  migrascore survival --clinical tcga-cdr --endpoint OS --expr tcga.rsem.tsv.gz --cancer UVM \\
+      --roc-times 365,1095,1825 --out uvm-roc
+
   # A matrix with samples in rows and genes across the header, scored in the run
   migrascore survival --clinical clinical.tsv --time os_days --event os \\
       --expr samples_by_genes.csv --transpose --out os-transposed
 
 Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg, index.html (the
 report); with --split optimal also cutpoint.tsv and the cutpoint figure (cutpoint.vl.json,
-cutpoint.svg); with --png / --pdf a PNG / vector PDF copy of every figure. Times in km.tsv
-and summary.json stay in the --time-in unit, exactly as R computes them on that column;
-summary.json records time_unit {input, display}. A run replaces --out whole, marked by a
-.migrascore file; a non-empty folder without it is refused unless --force. Exit codes:
-0 success, 1 bad input or failed analysis, 2 usage error.`;
+cutpoint.svg); with --roc-times also roc.tsv, the ROC figure (roc.svg) and, for two or more
+times, the AUC(t) curve (auc.svg), time_roc in summary.json; with --png / --pdf a PNG /
+vector PDF copy of every figure. Times in km.tsv and summary.json stay in the --time-in
+unit, exactly as R computes them on that column; summary.json records time_unit {input,
+display}. A run replaces --out whole, marked by a .migrascore file; a non-empty folder
+without it is refused unless --force. Exit codes: 0 success, 1 bad input or failed
+analysis, 2 usage error.`;
 
 
 
