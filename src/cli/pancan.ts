@@ -42,6 +42,11 @@ Examples:
       --sample-types 01,03 --log2 yes --kcdf gaussian --min-size 3 --max-size 500 \\
       --threads 2 --out pancan-dss
 
+  # Time-dependent AUC of the score at 1 and 3 years in each cancer: auc_365, auc_1095 in
+  # pancan.tsv, and each cancer's roc.tsv, ROC figure and AUC(t) curve
+  migrascore pancan --expr examples/tcga-mini-pancan.rsem.tsv.gz --clinical tcga-cdr \\
+      --endpoint OS --roc-times 365,1095 --out pancan-roc
+
   # Replace a folder that already holds files of your own (refused without --force)
   migrascore pancan --expr expr.tsv.gz --clinical tcga-cdr --endpoint OS --force --out results
 
