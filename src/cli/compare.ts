@@ -44,7 +44,7 @@ approximation with tie and continuity correction); --paired adds the signed-rank
 patients with both samples; FDR: Benjamini–Hochberg over cancers.
 
 Outputs in --out: compare.tsv, scores.tsv (the samples of the compared cancers), compare_skipped.tsv (cancers with too few samples
-and why), compare_genes.tsv and a gene × cancer heatmap (--per-gene), compare_pairs.tsv and
+and why), compare_genes.tsv and compare_heatmap.svg, log2 fold change per gene × cancer (--per-gene), compare_pairs.tsv and
 paired plots (--paired), compare.svg (score by group per cancer), compare.json and index.html
 (the report). A run replaces --out whole; a non-empty folder it did not write is refused
 unless --force.`;

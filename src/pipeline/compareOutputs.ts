@@ -5,7 +5,7 @@ import { toJson, toTsv, type OutputFile } from '../io/output.js';
 import type { CompareRow } from '../compare/types.js';
 import type { CompareOptions, CompareRun } from './compare.js';
 import { compareFigures } from './compareFigures.js';
-import { compareReport } from './compareReport.js';
+import { compareReport, geneScale } from './compareReport.js';
 import type { FigureFormats } from './figureFiles.js';
 import type { ReportContext } from './reportParts.js';
 
@@ -28,9 +28,9 @@ export async function compareOutputFiles(run: CompareRun, opts: CompareOptions, 
   const figures = await compareFigures(run, opts, ctx);
   files.push(...figures.files);
   const names = [...files.map((f) => f.name), 'compare.json', 'index.html'];
-  const report = await compareReport(run, opts, ctx, figures.rendered, names);
+  const report = await compareReport(run, opts, ctx, figures, names);
   files.push({ name: 'compare.json', content: toJson(runSummary(run, opts, report.parameters)) });
-  if (report.html) files.push({ name: 'index.html', content: report.html });
+  files.push({ name: 'index.html', content: report.html });
   return files;
 }
 
@@ -51,7 +51,7 @@ function runSummary(run: CompareRun, opts: CompareOptions, parameters: { name: s
     significant_fdr_0_05: run.rows.filter((r) => r.fdr !== null && r.fdr < 0.05).length,
     skipped: run.skipped,
     paired: opts.paired,
-    per_gene: opts.perGene ? { genes: run.geneNames, scale: run.geneLog2 ? 'log2(x + 1) of the matrix values' : 'the matrix values as scored' } : null,
+    per_gene: opts.perGene ? { genes: run.geneNames, scale: geneScale(run) } : null,
     min_samples: opts.minSamples,
     messages: run.messages,
   };

@@ -3,6 +3,7 @@
 // at pixel positions, and the top-level spec of a layered figure.
 
 import type { TopLevelSpec } from 'vega-lite';
+import { estimateTextWidth } from './render.js';
 
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -84,7 +85,7 @@ export function layeredFigure(figure: LayeredFigure): TopLevelSpec {
   });
 }
 
-/** A text mark drawn at pixel positions: one layer per distinct (x, align, weight, style, size). */
+/** A text mark drawn at pixel positions: one layer per distinct (align, weight, style, size, baseline, angle). */
 export interface TextCell {
   x: number;
   y: number;
@@ -95,13 +96,15 @@ export interface TextCell {
   size?: number;
   color?: string;
   baseline?: 'middle' | 'alphabetic' | 'top' | 'bottom';
+  /** Rotation in degrees, clockwise (270: read bottom to top). */
+  angle?: number;
 }
 
 /** Vega-Lite layers drawing `cells` at pixel coordinates (scale: null). */
 export function textLayers(cells: TextCell[]): object[] {
   const groups = new Map<string, TextCell[]>();
   for (const c of cells) {
-    const key = [c.align ?? 'left', c.bold ? 'b' : 'n', c.italic ? 'i' : 'n', c.size ?? LABEL_SIZE, c.baseline ?? 'middle'].join('|');
+    const key = [c.align ?? 'left', c.bold ? 'b' : 'n', c.italic ? 'i' : 'n', c.size ?? LABEL_SIZE, c.baseline ?? 'middle', c.angle ?? 0].join('|');
     const list = groups.get(key);
     if (list) list.push(c);
     else groups.set(key, [c]);
@@ -117,6 +120,7 @@ export function textLayers(cells: TextCell[]): object[] {
         fontSize: c0.size ?? LABEL_SIZE,
         fontWeight: c0.bold ? 'bold' : 'normal',
         fontStyle: c0.italic ? 'italic' : 'normal',
+        ...(c0.angle ? { angle: c0.angle } : {}),
         limit: 0,
       },
       encoding: {
@@ -127,4 +131,24 @@ export function textLayers(cells: TextCell[]): object[] {
       },
     };
   });
+}
+
+/**
+ * Positions of key entries (a symbol, then its label in NOTE_SIZE) flowing left to right
+ * from (left, y) and wrapping at `right`: the symbol's centre and the label's x.
+ */
+export function flowKey(labels: string[], left: number, y: number, right: number): { x: number; y: number; labelX: number }[] {
+  const out: { x: number; y: number; labelX: number }[] = [];
+  let kx = left;
+  let ky = y;
+  for (const label of labels) {
+    const w = 22 + estimateTextWidth(label, NOTE_SIZE);
+    if (kx > left && kx + w > right) {
+      kx = left;
+      ky += 20;
+    }
+    out.push({ x: kx + 8, y: ky, labelX: kx + 22 });
+    kx += w + 22;
+  }
+  return out;
 }

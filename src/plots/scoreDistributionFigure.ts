@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { mulberry32 } from '../random.js';
 import { quantileOfSorted } from '../stats/quantile.js';
-import { LABEL_SIZE, layeredFigure, MUTED_TEXT_COLOR, NOTE_SIZE, TEXT_COLOR, textLayers, type TextCell } from './figureStyle.js';
+import { flowKey, LABEL_SIZE, layeredFigure, MUTED_TEXT_COLOR, NOTE_SIZE, TEXT_COLOR, textLayers, type TextCell } from './figureStyle.js';
 import { NEUTRAL_MARK, OKABE_ITO } from './palette.js';
 import { estimateTextWidth } from './render.js';
 
@@ -63,7 +63,8 @@ export function boxStats(values: ArrayLike<number>): BoxStats | null {
   return { n: v.length, q1, median, q3, lower, upper };
 }
 
-function hashString(s: string): number {
+/** FNV-1a hash of a string: a seed for deterministic jitter. */
+export function hashString(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h >>> 0;
@@ -220,19 +221,10 @@ export function scoreDistributionFigure(input: ScoreDistributionInput): TopLevel
   const text: TextCell[] = [];
   const keyMarks: { x: number; y: number; kind: string }[] = [];
   // key entries flow left to right, wrapping at the figure width
-  const keyLeft = -30;
-  let kx = keyLeft;
-  let ky = keyY;
-  for (const item of keyItems) {
-    const w = 22 + estimateTextWidth(item.label, NOTE_SIZE);
-    if (kx > keyLeft && kx + w > width) {
-      kx = keyLeft;
-      ky += 20;
-    }
-    keyMarks.push({ x: kx + 8, y: ky, kind: item.kind });
-    text.push({ x: kx + 22, y: ky, text: item.label, size: NOTE_SIZE, color: TEXT_COLOR });
-    kx += w + 22;
-  }
+  flowKey(keyItems.map((item) => item.label), -30, keyY, width).forEach((at, i) => {
+    keyMarks.push({ x: at.x, y: at.y, kind: keyItems[i].kind });
+    text.push({ x: at.labelX, y: at.y, text: keyItems[i].label, size: NOTE_SIZE, color: TEXT_COLOR });
+  });
   if (cancers.length === 0) text.push({ x: width / 2, y: PLOT_HEIGHT / 2, text: 'no data', align: 'center', italic: true, color: MUTED_TEXT_COLOR });
   const pos = { x: { field: 'x', type: 'quantitative', scale: null }, y: { field: 'y', type: 'quantitative', scale: null } };
   layers.push(

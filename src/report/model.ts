@@ -1,7 +1,9 @@
 // The data model of the HTML report, one shape for one cohort (`migrascore survival`,
-// scope "cohort") and for many (`migrascore pancan`, one per cancer type): plain data,
+// scope "cohort"), for many (`migrascore pancan`, one per cancer type) and for a group
+// comparison (`migrascore compare`, scope "compare", in `compare`): plain data,
 // filled by the pipeline, turned into one self-contained HTML file by buildReportHtml (html.ts).
 // Figures are SVG strings from renderSvg (src/plots/render.ts), inlined as they are.
+import type { CompareGeneRow, CompareLevels, ComparePair, CompareRow, CompareSkipped } from '../compare/types.js';
 import type { GeneSetReport } from '../genes/resolve.js';
 import type { JoinReport } from '../tcga/join.js';
 
@@ -156,9 +158,50 @@ export interface EndpointSection {
   cutSearched?: boolean;
 }
 
+/** A count of samples left out of a comparison, and why (compare.json's counts). */
+export interface DroppedCount {
+  /** Why, as a phrase: "sample type 20 or above", "further sample of a patient", "not in the clinical table". */
+  label: string;
+  count: number;
+}
+
+/** The results of `migrascore compare`: two groups of samples compared per cancer (or once, `all`). */
+export interface CompareReportSection {
+  /** The two groups: `case` first (e.g. "tumour"), `reference` second (e.g. "normal"); named so everywhere. */
+  levels: CompareLevels;
+  /** How the groups were formed, a phrase: "TCGA sample type (tumour 01–09, normal 10–19)", "column tissue of samples.tsv". */
+  grouping: string;
+  /** What was compared, a phrase: "migrasome-core score (ssGSEA)". */
+  score: string;
+  /** compare.tsv, in file order (the table sorts in the browser). */
+  rows: CompareRow[];
+  /** compare_skipped.tsv. */
+  skipped: CompareSkipped[];
+  /** --paired: the rows carry n_pairs, statistic_paired, p_paired, method_paired, fdr_paired, shown as extra columns. */
+  paired: boolean;
+  /**
+   * --paired: the pairs (optional). With them the summary tells the direction of the
+   * significant paired tests (from V and the non-zero differences), else only their count.
+   */
+  pairs?: ComparePair[];
+  /** --per-gene: every row of compare_genes.tsv; the report shows the `topGenes` smallest FDRs. */
+  genes?: CompareGeneRow[];
+  /** How many gene rows to show (default 20). */
+  topGenes?: number;
+  /** Figures of the comparison: the box-and-points figure by cancer, the per-gene heatmap. */
+  figures: ReportFigure[];
+  /** --paired: the paired line plot(s). */
+  pairedFigures?: ReportFigure[];
+  /** Samples left out before the comparison, and why; absent or empty: none reported. */
+  dropped?: DroppedCount[];
+}
+
 export interface ReportModel {
-  /** "cohort": one cohort (`survival`): one endpoint section with one cancer section and its results; default: pan-cancer. */
-  scope?: 'cohort' | 'pancan';
+  /**
+   * "cohort": one cohort (`survival`): one endpoint section with one cancer section and its results;
+   * "compare": `migrascore compare`, results in `compare` and `endpoints` empty; default: pan-cancer.
+   */
+  scope?: 'cohort' | 'pancan' | 'compare';
   /** e.g. "migrascore pan-cancer report". */
   title: string;
   /** ISO 8601 timestamp. */
@@ -182,6 +225,8 @@ export interface ReportModel {
   /** Every output file of the run, relative to the report's folder (linked in "Files"). */
   files?: string[];
   endpoints: EndpointSection[];
+  /** scope "compare": the comparison's results. */
+  compare?: CompareReportSection;
   /** FDR threshold for "significant" (default 0.05). */
   fdrThreshold?: number;
   /** Confidence level of the hazard-ratio intervals (default 0.95). */

@@ -8,9 +8,15 @@ import { formatBytes, formatCount } from '../format/numbers.js';
 import type { ReportInput, ReportModel } from './model.js';
 import { fileLink } from './inlineSvg.js';
 
-/** Whether the report has a gene-matching section (a cohort report only when scores were computed). */
+/** Whether the report has a gene-matching section (a cohort or compare report only when scores were computed). */
 export function hasGenes(model: ReportModel): boolean {
-  return model.scope !== 'cohort' || model.geneReport.length > 0;
+  return (model.scope !== 'cohort' && model.scope !== 'compare') || model.geneReport.length > 0;
+}
+
+/** What the run analysed, for the header: its endpoints, or the two groups compared. */
+function analysed(model: ReportModel): string {
+  if (model.compare) return `${model.compare.levels.case} vs ${model.compare.levels.reference}`;
+  return model.endpoints.map((e) => e.endpoint).join(', ') || 'no endpoint';
 }
 
 export function header(model: ReportModel): string {
@@ -28,7 +34,7 @@ export function header(model: ReportModel): string {
     `<h1>${escapeHtml(model.title)}</h1>` +
     `<div class="meta"><span>migrascore ${escapeHtml(model.version)}</span>` +
     `<span>generated <time datetime="${escapeHtml(model.generatedAt)}">${escapeHtml(formatTimestamp(model.generatedAt))}</time></span>` +
-    `<span>${model.endpoints.map((e) => escapeHtml(e.endpoint)).join(', ') || 'no endpoint'}</span></div>` +
+    `<span>${escapeHtml(analysed(model))}</span></div>` +
     `<pre class="command">${escapeHtml(model.command)}</pre>` +
     `<nav class="toc" aria-label="Contents">${toc.map(([id, t]) => `<a href="#${id}">${t}</a>`).join('')}</nav>` +
     `</header>`
