@@ -11,7 +11,8 @@ import { formatCount, formatP, formatPValue, formatSignificant } from '../format
 import type { AssociateSkippedRow, AssociateTestRow, VariableLabels } from './associateTypes.js';
 import { variableLabel } from './associateTypes.js';
 import { log2fcTicks } from './compareGenesFigure.js';
-import { fdrStars, starCuts } from './compareStyle.js';
+import { moreStarsText } from './associateStyle.js';
+import { fdrStars } from './compareStyle.js';
 import { cellMarkColor, heatmapGrid, type HeatmapGridValue } from './heatmapGrid.js';
 
 export interface AssociateHeatmapInput {
@@ -103,11 +104,7 @@ export function associateHeatmapFigure(input: AssociateHeatmapInput): TopLevelSp
     }
   });
 
-  const cuts = starCuts(threshold);
-  const levels = cuts
-    .slice(0, -1)
-    .reverse()
-    .map((c, i) => `${'*'.repeat(i + 2)} < ${formatPValue(c)}`);
+  const more = moreStarsText(threshold);
   const grey = [...reasons.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([reason, k]) => `${reason} ${k}`);
   const notes = [
     `Colour: Spearman's \u03c1 of the score with each variable within each cancer; scale \u00b1${formatSignificant(limit, 2)}.`,
@@ -143,7 +140,7 @@ export function associateHeatmapFigure(input: AssociateHeatmapInput): TopLevelSp
       { field: 'note', type: 'nominal', title: 'rho' },
     ],
     keyItems: [
-      { symbol: '*', label: `FDR < ${formatPValue(threshold)}${levels.length ? ` (${levels.join(', ')})` : ''}` },
+      { symbol: '*', label: `FDR < ${formatPValue(threshold)}${more ? ` (${more})` : ''}` },
       { symbol: '', label: 'not tested' },
     ],
     notes,
