@@ -13,10 +13,10 @@ import { formatCount } from '../format/numbers.js';
 import { mulberry32 } from '../random.js';
 import { moreStarsText, testPhrases, wrapPhrases } from './associateStyle.js';
 import { variableLabel, type AssociatePairRow, type AssociateSkippedRow, type AssociateTestRow, type VariableLabels } from './associateTypes.js';
-import { boxLayers, bracket, fdrStars, scorePointLayer, scoreY, segmentLayer, yDomain, type DrawnBox, type Segment } from './compareStyle.js';
-import { AXIS_COLOR, LABEL_SIZE, MUTED_TEXT_COLOR, NOTE_SIZE, TEXT_COLOR, textLayers, type TextCell } from './figureStyle.js';
+import { boxLayers, bracket, fdrStars, scorePointLayer, scoreY, segmentLayer, wrapWords, yDomain, type DrawnBox, type Segment } from './compareStyle.js';
+import { AXIS_COLOR, LABEL_SIZE, MUTED_TEXT_COLOR, NOTE_SIZE, TEXT_COLOR, TITLE_SIZE, textLayers, type TextCell } from './figureStyle.js';
 import { GROUP_PALETTE } from './palette.js';
-import { gridColumns, panelGrid } from './panelGrid.js';
+import { gridColumns, panelGrid, panelTitle, rowMax } from './panelGrid.js';
 import { estimateTextWidth } from './render.js';
 import { boxStats, hashString } from './scoreDistributionFigure.js';
 
@@ -120,10 +120,13 @@ export function associateBoxFigure(input: AssociateBoxInput): TopLevelSpec {
   const anyTest = new Map(ofVariable(input.tests).map((r) => [r.cancer, r]));
   // the strip above the boxes holds the row's highest bracket (panels of a row stay aligned)
   const tiersOf = (c: string) => Math.max(0, ...panelPairs.get(c)!.tiers.map((t) => t + 1));
-  const rowTop = (ci: number) => 10 + TIER * Math.max(...cancers.slice(ci - (ci % columns), ci - (ci % columns) + columns).map(tiersOf));
+  const tiers = cancers.map(tiersOf);
+  const tests = cancers.map((c) => wrapPhrases(testPhrases(anyTest.get(c), skipped.find((s) => s.cancer === c && s.level === null)), W + 30));
+  const names = cancers.map((c) => (c === 'all' && single ? '' : c));
+  const titleLines = tests.map((t, i) => t.length + (names[i] ? 1 : 0));
 
   const panels = cancers.map((cancer, ci) => {
-    const top = rowTop(ci);
+    const top = 10 + TIER * rowMax(tiers, columns, ci);
     const H = H0 + top;
     const drawn = drawnLevels.get(cancer)!;
     const slot = W / Math.max(1, drawn.length);
@@ -150,10 +153,11 @@ export function associateBoxFigure(input: AssociateBoxInput): TopLevelSpec {
       // stars sit low in their line box: moved down onto the bracket (as the compare figure)
       text.push({ ...br.text, y: br.text.y + 6, bold: true, size: 14, color: TEXT_COLOR });
     });
+    text.push(...panelTitle(names[ci], tests[ci], rowMax(titleLines, columns, ci)));
     if (drawn.length === 0) text.push({ x: W / 2, y: (H + top) / 2, text: 'no samples with a level', align: 'center', italic: true, color: MUTED_TEXT_COLOR });
 
     const firstColumn = ci % columns === 0;
-    const yv = (field: string) => scoreY(field, domain, H, firstColumn ? input.scoreLabel : null, top);
+    const yv = (field: string) => scoreY(field, domain, H, firstColumn ? wrapWords(input.scoreLabel, H - top, TITLE_SIZE) : null, top);
     const boxTooltip = [
       { field: 'cancer', type: 'nominal', title: 'Cancer' },
       { field: 'level', type: 'nominal', title: label },
@@ -162,13 +166,10 @@ export function associateBoxFigure(input: AssociateBoxInput): TopLevelSpec {
       { field: 'q1', type: 'quantitative', title: 'Q1', format: '.4~g' },
       { field: 'q3', type: 'quantitative', title: 'Q3', format: '.4~g' },
     ];
-    const test = wrapPhrases(testPhrases(anyTest.get(cancer), skipped.find((s) => s.cancer === cancer && s.level === null)), W + 30);
-    const name = cancer === 'all' && single ? '' : cancer;
     const many = points.length;
     return {
       width: W,
       height: H,
-      title: { text: name || test[0], subtitle: name ? test : test.slice(1), anchor: 'start', fontSize: name ? 13 : NOTE_SIZE, fontWeight: name ? 'bold' : 'normal', color: name ? TEXT_COLOR : MUTED_TEXT_COLOR, subtitleFontSize: NOTE_SIZE, subtitleColor: MUTED_TEXT_COLOR, subtitlePadding: 3, offset: 6 },
       layer: [
         scorePointLayer(points, yv, { size: many > 2000 ? 6 : many > 500 ? 10 : 16, opacity: many > 2000 ? 0.35 : 0.5, stroke: null, aria: false }, { field: 'sample', title: 'Sample' }),
         ...boxLayers(boxes, yv, boxTooltip),

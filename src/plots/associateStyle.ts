@@ -15,13 +15,13 @@ export function moreStarsText(threshold = 0.05): string {
 
 /**
  * A test as phrases: "Kruskal–Wallis χ² = 3.42", "df = 3", "p = 0.332", "FDR = 0.859";
- * "Wilcoxon p = 0.579", "FDR = …"; "ρ = 0.13", "p = 0.239", "n = 79" for Spearman.
+ * "Wilcoxon p = 0.579", "FDR = …"; "ρ = 0.13", "p = 0.239", "FDR = …", "n = 79" for Spearman.
  * Without a row: "not tested: <reason>" from the skipped row, or "not tested".
  */
 export function testPhrases(row: AssociateTestRow | undefined, skipped?: AssociateSkippedRow): string[] {
   if (row === undefined) return [skipped ? `not tested: ${skipped.reason}` : 'not tested'];
   const fdr = pEquals(row.fdr, 'FDR');
-  if (row.method.startsWith('spearman')) return [`\u03c1 = ${formatSignificant(row.estimate, 2)}`, pEquals(row.p), `n = ${row.n}`];
+  if (row.method.startsWith('spearman')) return [`\u03c1 = ${formatSignificant(row.estimate, 2)}`, pEquals(row.p), fdr, `n = ${row.n}`];
   if (row.method === 'kruskal') {
     return [`Kruskal\u2013Wallis \u03c7\u00b2 = ${formatSignificant(row.statistic, 3)}`, `df = ${row.df ?? 'NA'}`, pEquals(row.p), fdr];
   }

@@ -116,7 +116,7 @@ export function yDomain(values: number[]): [number, number] {
 }
 
 /** The y encoding of `field` on the score axis: `domain` drawn from `height` up to `top` px (STRIP; null title: none). */
-export function scoreY(field: string, domain: [number, number], height: number, title: string | null, top = STRIP): object {
+export function scoreY(field: string, domain: [number, number], height: number, title: string | string[] | null, top = STRIP): object {
   return {
     field,
     type: 'quantitative',

@@ -3,7 +3,7 @@
 // panel brings its own scales and axes; the figure's title sits above the whole grid.
 
 import type { TopLevelSpec } from 'vega-lite';
-import { figureConfig, figureTitle, jsonSafeSpec, MUTED_TEXT_COLOR, NOTE_SIZE, textLayers, VEGA_LITE_SCHEMA, type TextCell } from './figureStyle.js';
+import { figureConfig, figureTitle, jsonSafeSpec, LABEL_SIZE, MUTED_TEXT_COLOR, NOTE_SIZE, textLayers, VEGA_LITE_SCHEMA, type TextCell } from './figureStyle.js';
 import { keyMarkLayers, keyRow, wrapWords, type KeyItem } from './compareStyle.js';
 
 export interface PanelGridInput {
@@ -27,11 +27,34 @@ export function gridColumns(k: number, width: number, maxWidth = 1100): number {
   return Math.max(1, Math.min(k, Math.floor((maxWidth + SPACING) / (width + SPACING))));
 }
 
+/** The largest of `values` over the grid row of panel `i` (what keeps the panels of a row aligned). */
+export function rowMax(values: readonly number[], columns: number, i: number): number {
+  const start = i - (i % columns);
+  return Math.max(0, ...values.slice(start, start + columns));
+}
+
+/**
+ * A panel's title as text above its plot (pixel y < 0, so the titles of a row line up
+ * whatever their axes): the cancer in bold over its test lines, the block `rowLines`
+ * lines high (the most in the row); without a name (the pooled cohort) the test lines only.
+ */
+export function panelTitle(name: string, lines: string[], rowLines = 0): TextCell[] {
+  const all = name ? [name, ...lines] : lines;
+  const first = -8 - 15 * (Math.max(rowLines, all.length) - 1);
+  return all.map((text, i) => ({
+    x: 0,
+    y: first + 15 * i,
+    text,
+    baseline: 'bottom',
+    ...(!name ? { size: LABEL_SIZE } : i === 0 ? { bold: true, size: 13 } : { size: NOTE_SIZE, color: MUTED_TEXT_COLOR }),
+  }));
+}
+
 /** The panels in rows of `columns`, the key and notes under them, as one Vega-Lite spec. */
 export function panelGrid(input: PanelGridInput): TopLevelSpec {
   const columns = Math.max(1, Math.floor(input.columns));
-  const rows: object[] = [];
-  for (let i = 0; i < input.panels.length; i += columns) rows.push({ hconcat: input.panels.slice(i, i + columns), spacing: SPACING });
+  // a grid layout aligns the plot areas across rows and columns, whatever their axes and titles
+  const grid = { concat: input.panels, columns, spacing: { row: 26, column: SPACING } };
   const used = Math.max(1, Math.min(columns, input.panels.length));
   const right = Math.max(360, used * input.panelWidth + (used - 1) * SPACING);
   const left = 0;
@@ -50,7 +73,7 @@ export function panelGrid(input: PanelGridInput): TopLevelSpec {
     ...figureTitle(input.title, input.subtitle),
     background: 'white',
     padding: 12,
-    vconcat: [...rows, footer],
+    vconcat: [grid, footer],
     spacing: 26,
     config: figureConfig(),
   });
