@@ -76,18 +76,11 @@ export function associateScatterFigure(input: AssociateScatterInput): TopLevelSp
     const values = byCancer.get(cancer)!;
     const many = values.length;
     const lastInColumn = ci + columns >= cancers.length;
-    const x = {
-      field: 'value',
-      type: 'quantitative',
-      scale: { zero: false, nice: true },
-      axis: { title: lastInColumn ? xTitle : null, grid: false, tickCount: single ? 6 : 4 },
-    };
-    const y = {
-      field: 'score',
-      type: 'quantitative',
-      scale: { zero: false, nice: true },
-      axis: { title: ci % columns === 0 ? yTitle : null, grid: false, tickCount: single ? 6 : 4 },
-    };
+    // an empty panel keeps its frame: a fixed domain without labels (no NaN scales)
+    const scale = many > 0 ? { zero: false, nice: true } : { domain: [0, 1] };
+    const axis = { grid: false, tickCount: single ? 6 : 4, ...(many > 0 ? {} : { labels: false, ticks: false }) };
+    const x = { field: 'value', type: 'quantitative', scale, axis: { ...axis, title: lastInColumn ? xTitle : null } };
+    const y = { field: 'score', type: 'quantitative', scale, axis: { ...axis, title: ci % columns === 0 ? yTitle : null } };
     const layers: object[] = [
       {
         mark: { type: 'circle', color: POINT_COLOR, size: many > 2000 ? 6 : many > 500 ? 10 : single ? 22 : 14, opacity: many > 2000 ? 0.3 : 0.5, stroke: null, aria: false },
