@@ -3,7 +3,7 @@
 // panel brings its own scales and axes; the figure's title sits above the whole grid.
 
 import type { TopLevelSpec } from 'vega-lite';
-import { figureConfig, figureTitle, jsonSafeSpec, LABEL_SIZE, MUTED_TEXT_COLOR, NOTE_SIZE, textLayers, VEGA_LITE_SCHEMA, type TextCell } from './figureStyle.js';
+import { figureSpec, LABEL_SIZE, MUTED_TEXT_COLOR, NOTE_SIZE, textLayers, type TextCell } from './figureStyle.js';
 import { keyMarkLayers, keyRow, wrapWords, type KeyItem } from './compareStyle.js';
 
 export interface PanelGridInput {
@@ -67,14 +67,5 @@ export function panelGrid(input: PanelGridInput): TopLevelSpec {
     height: key.bottom + 20 + 15 * Math.max(0, lines.length - 1) + 8,
     layer: [...keyMarkLayers(key.marks), ...textLayers(text)],
   };
-  return jsonSafeSpec({
-    $schema: VEGA_LITE_SCHEMA,
-    description: input.description,
-    ...figureTitle(input.title, input.subtitle),
-    background: 'white',
-    padding: 12,
-    vconcat: [grid, footer],
-    spacing: 26,
-    config: figureConfig(),
-  });
+  return figureSpec(input, { vconcat: [grid, footer], spacing: 26 });
 }
