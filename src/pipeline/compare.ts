@@ -2,6 +2,7 @@
 // normal, or any two levels of a sample table), per cancer type. Reads like the methods
 // paragraph: groups → score per cancer on both groups together → Wilcoxon rank-sum (and
 // signed-rank for matched patients) → BH over cancers → per-gene fold changes.
+import { existsSync } from 'node:fs';
 import { MigrascoreError } from '../errors.js';
 import { loadClinicalTable, textColumn, type ClinicalTable } from '../io/clinical.js';
 import { selectSamples, SampleScratch } from '../score/subset.js';
@@ -121,7 +122,8 @@ export async function runCompare(opts: CompareOptions): Promise<CompareRun> {
   return {
     levels, grouping: groups.grouping, scoreName: scoring.sets[setIndex].name, scoring, table, rows, skipped, samples, pairs, genes,
     geneNames: setGenes.map((g) => g.gene), geneLog2, dropped: groups.dropped, kept, messages,
-    inputPaths: [tablePath, opts.request.expr, ...opts.request.genesets],
+    // Built-in set names are not files.
+    inputPaths: [tablePath, opts.request.expr, ...opts.request.genesets.filter((g) => existsSync(g))],
   };
 }
 

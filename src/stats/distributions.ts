@@ -3,6 +3,8 @@
 import gammainc from '@stdlib/math-base-special-gammainc';
 import erfc from '@stdlib/math-base-special-erfc';
 import normalQuantileStdlib from '@stdlib/stats-base-dists-normal-quantile';
+import betainc from '@stdlib/math-base-special-betainc';
+import betaln from '@stdlib/math-base-special-betaln';
 
 /** P(X > x) for X ~ chi-square(df); R: pchisq(x, df, lower.tail = FALSE). */
 export function chiSquareUpperTail(x: number, df: number): number {
@@ -26,4 +28,34 @@ export function normalTwoSidedP(z: number): number {
 /** Standard normal quantile; R: qnorm(p). */
 export function normalQuantile(p: number): number {
   return normalQuantileStdlib(p, 0, 1);
+}
+
+/** P(Z ≤ z) for standard normal Z; R: pnorm(z). */
+export function normalLowerTail(z: number): number {
+  return 0.5 * erfc(-z / Math.SQRT2);
+}
+
+/**
+ * Student t tail; R: pt(t, df, lower.tail). Follows nmath/pt.c: the smaller tail from the
+ * incomplete beta function, so tiny p-values keep their digits.
+ */
+export function studentTTail(t: number, df: number, lowerTail: boolean): number {
+  if (Number.isNaN(t) || Number.isNaN(df)) return NaN;
+  if (df <= 0) return NaN;
+  if (!Number.isFinite(t)) return (t < 0) === lowerTail ? 0 : 1;
+  if (!Number.isFinite(df)) return lowerTail ? normalLowerTail(t) : normalUpperTail(t);
+  const nx = 1 + (t / df) * t;
+  let val: number;
+  if (nx > 1e100) {
+    // x² > 1e100·n: pt.c's asymptotic form of the tail
+    const lval = -0.5 * df * (2 * Math.log(Math.abs(t)) - Math.log(df)) - betaln(0.5 * df, 0.5) - Math.log(0.5 * df);
+    val = Math.exp(lval);
+  } else {
+    val = df > t * t
+      ? betainc((t * t) / (df + t * t), 0.5, df / 2, true, true)
+      : betainc(1 / nx, df / 2, 0.5, true, false);
+  }
+  if (t <= 0) lowerTail = !lowerTail;
+  val /= 2;
+  return lowerTail ? 0.5 - val + 0.5 : val;
 }
