@@ -5,14 +5,23 @@
 // Deterministic for given arguments (xorshift32 with a fixed seed).
 //
 // Usage: node bench/make-matrix.js OUT [genes=20531] [samples=11000] [seed=20240611]
+//          [--normals N] [--patients FILE] [--normal-shift D]
 //   OUT ending in .gz is gzip-compressed (level 1, one gzip member per 16 MB; slower).
+//   --normals N: N of the samples, spread evenly, are solid-tissue normals (-11A) of the
+//     previous sample's patient (default: every 20th sample).
+//   --patients FILE: the tumours' patients are these 12-character barcodes (one a line,
+//     spread evenly over the list) instead of synthetic ones; with TCGA-CDR's patients,
+//     `--clinical tcga-cdr` gives every sample its real cancer type.
+//   --normal-shift D: in the normals, the migrasome-core genes are D of their SDs higher
+//     (1st, 3rd, ... core gene) or lower (2nd, 4th, ...), so tumour-versus-normal tests
+//     reach far into the tail; every other value is the same as without it.
 // 20,531 × 11,000 is about 1.7 GB of text.
 //
 // The rows include the 11 migrasome-core genes under their Firehose (2016) IDs, Entrez
 // IDs from org.Hs.eg.db 3.16 (../shared/data/human-gene-ids.tsv.gz): EOGT appears as
 // its old symbol C3orf64 and CPQ as PGCP, as in the real Firehose files. Every other
 // row is a synthetic `SYNnnnnn|9nnnnnnnn` gene, plus a few `?|ENTREZ` rows as Firehose has.
-import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const CORE = [
@@ -21,13 +30,30 @@ const CORE = [
   ['SGMS2', 166929],
 ];
 
-const [out, genesArg, samplesArg, seedArg] = process.argv.slice(2);
-if (!out) {
-  console.error('usage: node bench/make-matrix.js OUT [genes=20531] [samples=11000] [seed=20240611]');
+const positional = [];
+const options = {};
+for (let i = 2; i < process.argv.length; i++) {
+  const a = process.argv[i];
+  if (a === '--normals' || a === '--patients' || a === '--normal-shift') options[a.slice(2)] = process.argv[++i];
+  else positional.push(a);
+}
+const [out, genesArg, samplesArg, seedArg] = positional;
+if (!out || Object.values(options).some((v) => v === undefined)) {
+  console.error('usage: node bench/make-matrix.js OUT [genes=20531] [samples=11000] [seed=20240611] [--normals N] [--patients FILE] [--normal-shift D]');
   process.exit(2);
 }
 const nGenes = Number(genesArg ?? 20531);
 const nSamples = Number(samplesArg ?? 11000);
+const shift = Number(options['normal-shift'] ?? 0);
+if (!Number.isFinite(shift)) {
+  console.error(`--normal-shift must be a number (gene SDs), not ${options['normal-shift']}`);
+  process.exit(2);
+}
+const nNormals = options.normals === undefined ? undefined : Number(options.normals);
+if (nNormals !== undefined && !(Number.isInteger(nNormals) && nNormals >= 0 && nNormals <= nSamples / 2)) {
+  console.error(`--normals must be a whole number from 0 to half the samples (${nSamples / 2}), not ${options.normals}`);
+  process.exit(2);
+}
 const gz = out.endsWith('.gz');
 let state = Number(seedArg ?? 20240611) >>> 0 || 1;
 
@@ -51,15 +77,32 @@ for (let g = 0; g < nGenes; g++) {
 }
 
 // Sample IDs: TCGA-<TSS>-<patient>-<type><vial>-<portion>R-<plate>-07; every 20th sample
-// a solid-tissue normal (-11A) of the previous sample's patient.
+// (or --normals of them, evenly spread: never two in a row) a solid-tissue normal (-11A)
+// of the previous sample's patient.
 const TSS = ['OR', 'V4', 'N5', 'FF', 'A6', 'BR', 'CV', 'E2', 'KL', 'W5', 'ZR', '2F'];
+const isNormal = (i) => (nNormals === undefined ? i % 20 === 19 : Math.floor(((i + 1) * nNormals) / nSamples) > Math.floor((i * nNormals) / nSamples));
+let given = null;
+if (options.patients) {
+  given = readFileSync(options.patients, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  const tumours = nSamples - (nNormals ?? Math.floor(nSamples / 20));
+  if (given.length < tumours) {
+    console.error(`--patients ${options.patients} lists ${given.length} patients, fewer than the ${tumours} tumour samples`);
+    process.exit(2);
+  }
+}
 const samples = [];
+const normalColumn = new Uint8Array(nSamples);
+let tumour = -1;
 for (let i = 0; i < nSamples; i++) {
-  const normal = i % 20 === 19;
+  const normal = isNormal(i);
+  normalColumn[i] = normal ? 1 : 0;
+  if (!normal) tumour++;
   const p = normal ? i - 1 : i;
-  const patient = p.toString(36).toUpperCase().padStart(4, '0');
   const plate = `A${(Math.floor(p / 96) % 1296).toString(36).toUpperCase().padStart(2, '0')}Z`;
-  samples.push(`TCGA-${TSS[p % TSS.length]}-${patient}-${normal ? '11A' : '01A'}-11R-${plate}-07`);
+  const patient = given
+    ? given[Math.floor((tumour * given.length) / (nSamples - (nNormals ?? Math.floor(nSamples / 20))))]
+    : `TCGA-${TSS[p % TSS.length]}-${p.toString(36).toUpperCase().padStart(4, '0')}`;
+  samples.push(`${patient}-${normal ? '11A' : '01A'}-11R-${plate}-07`);
 }
 
 // Byte tables: 4-digit fractions "0000".."9999".
@@ -91,9 +134,11 @@ for (let g = 0; g < nGenes; g++) {
   // Gene mean 0–14 (some genes barely expressed), SD 0.2–2.2; values ~ N(mean, SD) clipped at 0.
   const mean = unif() < 0.1 ? unif() : unif() * 14;
   const sd = 0.2 + unif() * 2;
+  const k = shift === 0 ? -1 : CORE.indexOf(corePos.get(g));
+  const normalMean = k < 0 ? mean : mean + (k % 2 === 0 ? 1 : -1) * shift * sd;
   for (let j = 0; j < nSamples; j++) {
     const z = (unif() + unif() + unif() + unif() - 2) * 1.7320508075688772;
-    let v = Math.round((mean + sd * z) * 10000);
+    let v = Math.round(((normalColumn[j] ? normalMean : mean) + sd * z) * 10000);
     if (v < 0) v = 0;
     buf[pos++] = 9;
     let ip = Math.floor(v / 10000);

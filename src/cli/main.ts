@@ -10,6 +10,7 @@ import { genesetsCommand } from './genesets.js';
 import { scoreCommand } from './score.js';
 import { pancanCommand } from './pancan.js';
 import { compareCommand } from './compare.js';
+import { associateCommand } from './associate.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -19,7 +20,7 @@ export function buildProgram(): Command {
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError('(run with --help for usage and examples)');
-  for (const command of [scoreCommand(), survivalCommand(), pancanCommand(), compareCommand(), genesetsCommand()]) {
+  for (const command of [scoreCommand(), survivalCommand(), pancanCommand(), compareCommand(), associateCommand(), genesetsCommand()]) {
     // addCommand does not inherit exitOverride and friends; without it commander exits 1 on usage errors.
     program.addCommand(command.copyInheritedSettings(program));
   }

@@ -23,7 +23,7 @@ export async function compareFigures(run: CompareRun, opts: CompareOptions & { p
   const score = scoreText(run.scoreName, opts.request.method);
   const palette = opts.palette && opts.palette !== 'default' ? groupColors(2, opts.palette as PaletteName) : undefined;
   const cancers = run.rows.map((r) => r.cancer);
-  const within = cancers.length === 1 && cancers[0] === 'all' ? 'one cohort' : `within each of ${cancers.length} cancer type${cancers.length === 1 ? '' : 's'}`;
+  const within = cancers.length > 1 ? `within each of ${cancers.length} cancer types` : cancers[0] === 'all' ? 'as one cohort' : `within ${cancers[0]}`;
   const main: RenderedFigure[] = [];
   main.push(await renderFigure('compare', `${score}: ${levels.case} versus ${levels.reference}`, compareFigure({
     samples: run.samples.filter((s) => cancers.includes(s.cancer)), rows: run.rows, levels, scoreLabel: score, palette,

@@ -11,7 +11,7 @@ const CASES = readdirSync(DIR).filter((d) => existsSync(join(DIR, d, 'call.txt')
 
 describe('compare against R', () => {
   it('has the cases it should', () => {
-    expect(CASES).toEqual(expect.arrayContaining(['bladder-cancer-normal', 'bladder-zscore-per-gene', 'synthetic-tcga-rules', 'mini-dlbc-uvm', 'synthetic-min-samples']));
+    expect(CASES).toEqual(expect.arrayContaining(['bladder-cancer-normal', 'bladder-zscore-per-gene', 'synthetic-tcga-rules', 'mini-dlbc-uvm', 'synthetic-min-samples', 'chol-paired']));
   });
   for (const name of CASES) {
     it(name, () => {
