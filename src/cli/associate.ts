@@ -5,7 +5,7 @@ import { writeOutputFolder } from '../io/output.js';
 import { runAssociate, type AssociateOptions, type AssociateRun } from '../pipeline/associate.js';
 import { associateOutputFiles } from '../pipeline/associateOutputs.js';
 import { formatSignificant, pEquals } from '../format/numbers.js';
-import { resolveClinical } from '../tcga/cdr.js';
+import { resolveTable } from '../tcga/builtInTables.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
 import { list, positiveInt } from './parsers.js';
 import { addFigureOptions, figureFormats } from './figureOptions.js';
@@ -86,7 +86,7 @@ function associateOptions(o: Record<string, any>): AssociateOptions & { scatter?
   if (o.pooled && o.cancerCol) throw new UsageError('Give --cancer-col (tests within each cancer) or --pooled (one cohort), not both.');
   const notVar = ((o.scatter ?? []) as string[]).filter((v) => !(o.vars as string[]).includes(v));
   if (notVar.length) throw new UsageError(`--scatter ${notVar.join(',')}: a scatter plot shows a variable of --vars; add ${notVar.length > 1 ? 'them' : 'it'} to --vars (numeric variables only).`);
-  const table = resolveClinical(o.with);
+  const table = resolveTable(o.with);
   return {
     with: table.path,
     id: o.id ?? table.idColumn,
