@@ -5,10 +5,12 @@ import { createRequire } from 'node:module';
 import { MigrascoreError } from '../errors.js';
 import { describeSystemError, isSystemError, systemErrorMessage } from '../io/fsErrors.js';
 import { survivalCommand } from './survival.js';
+import { dataCommand } from './data.js';
 import { genesetsCommand } from './genesets.js';
 import { scoreCommand } from './score.js';
 import { pancanCommand } from './pancan.js';
 import { compareCommand } from './compare.js';
+import { associateCommand } from './associate.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -18,10 +20,11 @@ export function buildProgram(): Command {
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError('(run with --help for usage and examples)');
-  for (const command of [scoreCommand(), survivalCommand(), pancanCommand(), compareCommand(), genesetsCommand()]) {
+  for (const command of [scoreCommand(), survivalCommand(), pancanCommand(), compareCommand(), associateCommand(), genesetsCommand()]) {
     // addCommand does not inherit exitOverride and friends; without it commander exits 1 on usage errors.
     program.addCommand(command.copyInheritedSettings(program));
   }
+  program.addCommand(dataCommand().copyInheritedSettings(program));
   program.addHelpText('after', `
 Examples:
   migrascore pancan --expr examples/tcga-mini-pancan.rsem.tsv.gz --clinical tcga-cdr \\

@@ -1,5 +1,6 @@
 // The only place outputs are written. A run's files land together or not at all:
 // everything is written into a sibling temporary folder first, then swapped in.
+import { gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -66,6 +67,11 @@ export function toTsv(header: string[], rows: (string | number | null)[][]): str
 }
 
 /** JSON with non-finite numbers as null (contract JSON convention). */
+/** Text as gzip bytes, for a `.gz` output (e.g. a 680,000-row table). */
+export function gzipText(text: string): Uint8Array {
+  return gzipSync(Buffer.from(text, 'utf8'), { level: 6 });
+}
+
 export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 }

@@ -33,6 +33,8 @@ export interface ScoreRequest {
   threads?: number;
   /** The matrix has samples in rows and genes in columns (--transpose). */
   transpose?: boolean;
+  /** Read every gene even when the method needs only the set genes (associate --genes). */
+  allRows?: boolean;
 }
 
 export interface ScoreRunReport {
@@ -64,7 +66,7 @@ export async function loadForScoring(req: ScoreRequest): Promise<LoadedForScorin
   }
   const table = loadGeneIdTable();
   const method = METHODS[req.method];
-  const keepRow = method.needsWholeMatrix ? undefined : rowFilterForSets(specs, table);
+  const keepRow = method.needsWholeMatrix || req.allRows ? undefined : rowFilterForSets(specs, table);
   const hintRow = keepRow ? nearMatchFilter(specs.flatMap((s) => s.genes.map((g) => g.trim()))) : undefined;
   const matrix = await readExpressionMatrix(req.expr, { keepRow, hintRow, transpose: req.transpose });
   const resolved = resolveGeneSets(specs, matrix.rowIds, table, droppedRowNotes(matrix.droppedMissing), matrix.hintIds);

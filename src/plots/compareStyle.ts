@@ -115,12 +115,12 @@ export function yDomain(values: number[]): [number, number] {
   return [lo - 0.04 * span, hi + 0.04 * span];
 }
 
-/** The y encoding of `field` on the score axis: `domain` drawn from `height` up to STRIP px. */
-export function scoreY(field: string, domain: [number, number], height: number, title: string): object {
+/** The y encoding of `field` on the score axis: `domain` drawn from `height` up to `top` px (STRIP; null title: none). */
+export function scoreY(field: string, domain: [number, number], height: number, title: string | string[] | null, top = STRIP): object {
   return {
     field,
     type: 'quantitative',
-    scale: { domain, range: [height, STRIP], nice: false, zero: false },
+    scale: { domain, range: [height, top], nice: false, zero: false },
     axis: { title, grid: true, gridColor: '#ececec', tickCount: 6, domainColor: AXIS_COLOR },
   };
 }
@@ -164,9 +164,8 @@ export interface Segment {
   y2: number;
 }
 
-/** A bracket from x = a to b in the strip above the data, with `label` over it. */
-export function bracket(a: number, b: number, label: string): { segments: Segment[]; text: TextCell } {
-  const y = STRIP - 6;
+/** A bracket from x = a to b at height y (default: in the strip above the data), with `label` over it. */
+export function bracket(a: number, b: number, label: string, y = STRIP - 6): { segments: Segment[]; text: TextCell } {
   return {
     segments: [
       { x: a, x2: b, y, y2: y },

@@ -71,16 +71,23 @@ export interface LayeredFigure {
  * size, layers (and `resolve`, if given) and the shared config, as JSON-safe data.
  */
 export function layeredFigure(figure: LayeredFigure): TopLevelSpec {
+  return figureSpec(figure, {
+    width: figure.width,
+    height: figure.height,
+    layer: figure.layer,
+    ...(figure.resolve ? { resolve: figure.resolve } : {}),
+  });
+}
+
+/** The top-level spec around `body` (layers, or a concatenation): title, white background, 12 px padding, shared config, JSON-safe. */
+export function figureSpec(figure: Pick<LayeredFigure, 'description' | 'title' | 'subtitle'>, body: object): TopLevelSpec {
   return jsonSafeSpec({
     $schema: VEGA_LITE_SCHEMA,
     description: figure.description,
     ...figureTitle(figure.title, figure.subtitle),
     background: 'white',
     padding: 12,
-    width: figure.width,
-    height: figure.height,
-    layer: figure.layer,
-    ...(figure.resolve ? { resolve: figure.resolve } : {}),
+    ...body,
     config: figureConfig(),
   });
 }

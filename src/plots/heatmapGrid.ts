@@ -1,7 +1,7 @@
 // The gene × cancer grid shared by the heatmaps (hazard ratios of `pancan`, log2 fold
-// changes of `compare`): cells coloured on the diverging blue–white–red scale (ColorBrewer
+// changes of `compare`, Spearman rho of `associate`): cells coloured on the diverging blue–white–red scale (ColorBrewer
 // RdBu, colour-blind safe) symmetric around 0 and clamped to ±limit, significance marks
-// ('*', '·') in the cells, grey cells without a value, and a key and notes under the grid.
+// ('*' to '****', '·') in the cells, grey cells without a value, and a key and notes under the grid.
 // The figures decide what the cells hold; this module lays them out.
 
 import type { TopLevelSpec } from 'vega-lite';
@@ -162,6 +162,13 @@ export function heatmapGrid(input: HeatmapGridInput): TopLevelSpec {
     },
     // '*' sits low in its line box: moved down to the cell's centre
     markLayer('*', Math.round(cellSize * 0.72), Math.round(cellSize * 0.17)),
+    // star levels (**, ***, ****; the correlation heatmap): smaller as they lengthen, to fit the cell
+    ...['**', '***', '****']
+      .filter((m) => values.some((v) => v.mark === m))
+      .map((m) => {
+        const size = Math.round(cellSize * [0.62, 0.56, 0.5][m.length - 2]);
+        return markLayer(m, size, Math.round(size * 0.24));
+      }),
     markLayer('\u00b7', Math.round(cellSize * 0.8), 0),
     {
       data: { values: keySquares },

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir } from './cli.js';
-import { tableDifferences } from './compare.js';
+import { jsonDifferences, tableDifferences } from './compare.js';
 import { readTsv } from './fixtures.js';
 
 /** The case's call.txt words, with OUT replaced by `out`. */
@@ -18,6 +18,9 @@ export function runCase(dir: string): { status: number; stderr: string; out: str
   const r = runCli(caseArgs(dir, out), dir);
   if (r.status !== 0) return { status: r.status, stderr: r.stderr, out, differences: [`exit ${r.status}`] };
   const manifest: { compare: { output: string; expected: string; keys: string[] }[] } = JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8'));
-  const differences = manifest.compare.flatMap((c) => tableDifferences(readTsv(join(dir, c.expected)), readTsv(join(out, c.output)), c.keys, c.output));
+  // JSON outputs as the runner compares them (every expected field, lists matched by key).
+  const differences = manifest.compare.flatMap((c) => (c.output.endsWith('.json')
+    ? jsonDifferences(JSON.parse(readFileSync(join(dir, c.expected), 'utf8')), JSON.parse(readFileSync(join(out, c.output), 'utf8')), c.output)
+    : tableDifferences(readTsv(join(dir, c.expected)), readTsv(join(out, c.output)), c.keys, c.output)));
   return { status: r.status, stderr: r.stderr, out, differences };
 }

@@ -1,7 +1,7 @@
 // Compares migrascore outputs with R's expected outputs using the reference
 // tolerances (relative 1e-6, p-values 1e-4, absolute 1e-9), matching list items by key.
 const P_KEYS = new Set(['p', 'p_adjusted', 'logrank_p', 'fdr', 'p_continuous', 'fdr_continuous']);
-const LIST_KEYS: Record<string, string[]> = { groups: ['group'], terms: ['term'], ph_test: ['term'], at_times: ['group', 'time'] };
+const LIST_KEYS: Record<string, string[]> = { groups: ['group'], terms: ['term'], ph_test: ['term'], at_times: ['group', 'time'], time_roc: ['time'] };
 const SKIP = new Set(['conf_type', 'expected_join', 'ties', 'p_method', 'method']);
 
 export function closeEnough(actual: unknown, expected: unknown, key: string): boolean {
