@@ -12,7 +12,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { formatCount } from '../format/numbers.js';
 import { mulberry32 } from '../random.js';
 import { moreStarsText, testPhrases, wrapPhrases } from './associateStyle.js';
-import { variableLabel, type AssociatePairRow, type AssociateSkippedRow, type AssociateTestRow, type VariableLabels } from './associateTypes.js';
+import type { AssociatePair, AssociateRow, AssociateSkipped } from '../associate/types.js';
+import { variableLabel, type VariableLabels } from './associateTypes.js';
 import { boxLayers, bracket, fdrStars, scorePointLayer, scoreY, segmentLayer, wrapWords, yDomain, type DrawnBox, type Segment } from './compareStyle.js';
 import { AXIS_COLOR, LABEL_SIZE, MUTED_TEXT_COLOR, NOTE_SIZE, TEXT_COLOR, TITLE_SIZE, textLayers, type TextCell } from './figureStyle.js';
 import { GROUP_PALETTE } from './palette.js';
@@ -37,10 +38,10 @@ export interface AssociateBoxInput {
   cancers: string[];
   samples: AssociateBoxSample[];
   /** associate.tsv rows (those of `variable` are used). */
-  tests: AssociateTestRow[];
-  pairs?: AssociatePairRow[];
+  tests: AssociateRow[];
+  pairs?: AssociatePair[];
   /** associate_skipped.tsv rows: dropped levels are not drawn; an untested variable's reason is shown. */
-  skipped?: AssociateSkippedRow[];
+  skipped?: AssociateSkipped[];
   /** y-axis title, e.g. "migrasome-core score (ssGSEA)". */
   scoreLabel: string;
   /** Default: "<scoreLabel> by <variable label>". */

@@ -7,7 +7,8 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import { testPhrases, wrapPhrases } from './associateStyle.js';
-import { variableLabel, type AssociateSkippedRow, type AssociateTestRow, type VariableLabels } from './associateTypes.js';
+import type { AssociateRow, AssociateSkipped } from '../associate/types.js';
+import { variableLabel, type VariableLabels } from './associateTypes.js';
 import { wrapWords, type KeyItem } from './compareStyle.js';
 import { MUTED_TEXT_COLOR, NOTE_SIZE, textLayers, TITLE_SIZE } from './figureStyle.js';
 import { OKABE_ITO } from './palette.js';
@@ -30,9 +31,9 @@ export interface AssociateScatterInput {
   cancers: string[];
   points: AssociateScatterPoint[];
   /** associate.tsv rows (those of `variable` give each panel's rho and p). */
-  tests: AssociateTestRow[];
+  tests: AssociateRow[];
   /** associate_skipped.tsv rows: why a panel has no test. */
-  skipped?: AssociateSkippedRow[];
+  skipped?: AssociateSkipped[];
   /** y-axis title, e.g. "migrasome-core score (ssGSEA)". */
   scoreLabel: string;
   /** Trend line: least squares (default), LOESS (bandwidth 0.75, R loess's default span) or none. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import { associateScatterFigure, type AssociateScatterPoint } from '../../src/plots/associateScatterFigure.js';
-import type { AssociateTestRow } from '../../src/plots/associateTypes.js';
+import type { AssociateRow, AssociateSkipped } from '../../src/associate/types.js';
 import { svgToPng } from '../../src/plots/png.js';
 import { renderSvg } from '../../src/plots/render.js';
 import { svgTexts as texts } from '../helpers/svg.js';
@@ -17,8 +17,8 @@ const scoreLabel = 'migrasome-core score (ssGSEA)';
 function points(cancer: string, n: number, slope: number): AssociateScatterPoint[] {
   return Array.from({ length: n }, (_v, i) => ({ sample: `${cancer}-${i}`, cancer, value: i * 0.5, score: slope * i + Math.sin(i) }));
 }
-function spearman(cancer: string, rho: number, p: number, fdr: number, n: number): AssociateTestRow {
-  return { cancer, variable: 'tmb_nonsilent_per_mb', n, estimate: rho, statistic: 100, df: null, p, method: 'spearman-exact', fdr };
+function spearman(cancer: string, rho: number, p: number, fdr: number, n: number): AssociateRow {
+  return { cancer, variable: 'tmb_nonsilent_per_mb', type: 'numeric', n, estimate: rho, statistic: 100, df: null, p, method: 'spearman-exact', fdr };
 }
 const all = [
   ...points('BLCA', 30, 0.2),
@@ -35,7 +35,7 @@ const input = {
   cancers: ['BLCA', 'KIRC', 'UCS'],
   points: all,
   tests,
-  skipped: [{ cancer: 'UCS', variable: 'tmb_nonsilent_per_mb', level: null, n: 0, reason: 'all-missing' }],
+  skipped: [{ cancer: 'UCS', variable: 'tmb_nonsilent_per_mb', level: null, n: 0, reason: 'all-missing' }] as AssociateSkipped[],
   scoreLabel,
   subtitle: 'tcga-tme',
 };
