@@ -1,6 +1,6 @@
 // Runs a conformance case of tests/fixtures (call.txt, expect.json, expected/…) through the
 // CLI, as ../shared/conformance/run.py does, so `npm test` checks it without ../shared.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir } from './cli.js';
 import { tableDifferences } from './compare.js';
@@ -17,7 +17,12 @@ export function runCase(dir: string): { status: number; stderr: string; out: str
   const out = join(tempDir(), 'out');
   const r = runCli(caseArgs(dir, out), dir);
   if (r.status !== 0) return { status: r.status, stderr: r.stderr, out, differences: [`exit ${r.status}`] };
-  const manifest: { compare: { output: string; expected: string; keys: string[] }[] } = JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8'));
-  const differences = manifest.compare.flatMap((c) => tableDifferences(readTsv(join(dir, c.expected)), readTsv(join(out, c.output)), c.keys, c.output));
+  type Item = { output: string; expected: string; keys: string[]; subset?: boolean };
+  const manifest: { compare: Item[]; subset?: Item[] } = JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8'));
+  // As run.py: items under "subset" (or with "subset": true) check R's rows among ours.
+  const items = [...manifest.compare, ...(manifest.subset ?? []).map((c) => ({ ...c, subset: true }))];
+  const differences = items.flatMap((c) => existsSync(join(out, c.output))
+    ? tableDifferences(readTsv(join(dir, c.expected)), readTsv(join(out, c.output)), c.keys, c.output, c.subset ?? false)
+    : [`${c.output} not written`]);
   return { status: r.status, stderr: r.stderr, out, differences };
 }
