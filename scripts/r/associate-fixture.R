@@ -3,6 +3,7 @@
 #   mini-cdr            the bundled four-cancer matrix with the built-in TCGA-CDR, per cancer,
 #                       ten variables, --min-samples 45, --genes (spot-checked)
 #   pooled-scores       --scores (R's per-cancer scores, plus a normal and a second vial) --pooled
+#   mini-pooled-expr    --expr --pooled: one ssgsea run over the four cancers, --genes for "all"
 #   n1300-sample-keyed  synthetic: covariates keyed by sample barcodes, 1,300+ samples in one
 #                       cancer (t approximation, and n = 1290 exactly: AS 89's last exact n)
 #   colon-by-rx         survival::colon, treatment arm as the "cancer" column, plain IDs
@@ -167,6 +168,29 @@ write_expected(out, list(all = list(score = sc_file$core_mean[match(kept, sc_fil
 write_manifest(out)
 writeLines(paste("associate --scores scores.tsv --score core_mean --with tcga-cdr --pooled --vars", paste(vars_b, collapse = ","),
                  "--collapse-stages --min-level 12 --out OUT"), file.path(out, "call.txt"))
+
+# ---------------------------------------------------------------- mini-pooled-expr
+# --expr --pooled: one ssgsea run on all 264 matched tumour samples (its range normalisation
+# spans the four cancers), the cancer type as a variable, and --genes for cohort "all".
+out <- "tests/fixtures/associate/mini-pooled-expr"
+all_samples <- unname(sample_of[pool$bcr_patient_barcode])
+es <- gsva(x[, all_samples], list(`migrasome-core` = core), method = "ssgsea", verbose = FALSE)[1, ]
+vars_p <- c("type", "gender", "ajcc_pathologic_tumor_stage", "age_at_initial_pathologic_diagnosis")
+write_expected(out, list(all = list(score = unname(es), data = pool)), vars_p)
+g <- t(sapply(intersect(c(spot, extremes), rownames(x)), function(id) {
+  y <- x[id, all_samples]
+  if (length(unique(y)) == 1) return(c(NA, NA))
+  t <- suppressWarnings(cor.test(es, y, method = "spearman"))
+  c(unname(t$estimate), t$p.value)
+}))
+# the FDR needs every gene's p: BH over all matrix rows that are not constant
+p_all <- apply(x[, all_samples], 1, function(y) if (length(unique(y)) == 1) NA else suppressWarnings(cor.test(es, y, method = "spearman"))$p.value)
+fdr_all <- p.adjust(p_all, "BH")
+sub <- data.frame(cancer = "all", gene = rownames(g), rho = f17(g[, 1]), p = f17(g[, 2]), fdr = f17(fdr_all[rownames(g)]))
+write_tsv(sub, file.path(out, "expected", "associate_genes.subset.tsv"))
+write_manifest(out, subset = list(list(output = "associate_genes.tsv.gz", expected = "expected/associate_genes.subset.tsv", keys = list("cancer", "gene"))))
+writeLines(paste("associate --expr ../../../../examples/tcga-mini-pancan.rsem.tsv.gz --log2 no --with tcga-cdr --pooled --vars",
+                 paste(vars_p, collapse = ","), "--collapse-stages --genes --out OUT"), file.path(out, "call.txt"))
 
 # ---------------------------------------------------------------- n1300-sample-keyed
 # Synthetic: 1,420 patients in two cohorts (BRCA 1,330, KICH 90). Covariates keyed by sample

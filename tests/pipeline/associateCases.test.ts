@@ -12,7 +12,7 @@ const CASES = readdirSync(DIR).filter((d) => existsSync(join(DIR, d, 'call.txt')
 
 describe('associate against R', () => {
   it('has the cases it should', () => {
-    expect(CASES).toEqual(expect.arrayContaining(['mini-cdr', 'pooled-scores', 'n1300-sample-keyed', 'colon-by-rx', 'rotterdam-pooled']));
+    expect(CASES).toEqual(expect.arrayContaining(['mini-cdr', 'mini-pooled-expr', 'pooled-scores', 'n1300-sample-keyed', 'colon-by-rx', 'rotterdam-pooled']));
   });
   for (const name of CASES) {
     it(name, () => {
