@@ -4,7 +4,7 @@
 // input (clear message, exit code, nothing half-written). The numbers are R 4.2.2's on the
 // same data (cor.test / wilcox.test / kruskal.test / pairwise.wilcox.test, BH); the R fixtures
 // in tests/fixtures/associate check the rest (pipeline/associateCases.test.ts).
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -223,13 +223,15 @@ describe('associate: refused and bad input', () => {
   it('a failure after the analysis leaves the previous run untouched and no stray files', () => {
     const out = join(tempDir(), 'out');
     expect(runCli(['associate', '--scores', scores, '--with', withFile, '--cancer-col', 'project', '--vars', 'age,grade', '--out', out]).status).toBe(0);
-    const before = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f))]));
+    const files = (readdirSync(out, { recursive: true }) as string[]).filter((f) => statSync(join(out, f)).isFile());
+    expect(files).toEqual(expect.arrayContaining(['associate.tsv', 'associate_pairs.tsv', 'associate_skipped.tsv', 'associate.json']));
+    const before = Object.fromEntries(files.map((f) => [f, readFileSync(join(out, f))]));
     // a quoted CSV level holding a line break cannot be written to associate_pairs.tsv: the run fails at the output stage
     const csv = write(dir, 'broken.csv', ['patient,project,grade', ...I.map((i) => `${patient(i)},${cancer(i)},${['"G1\nsee notes"', 'G2', 'G3'][i % 3]}`)]);
     const r = runCli(['associate', '--scores', scores, '--with', csv, '--cancer-col', 'project', '--vars', 'grade', '--out', out]);
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/line break/);
-    expect(readdirSync(out).sort()).toEqual(Object.keys(before).sort());
+    expect((readdirSync(out, { recursive: true }) as string[]).filter((f) => statSync(join(out, f)).isFile()).sort()).toEqual(Object.keys(before).sort());
     for (const [f, content] of Object.entries(before)) expect(readFileSync(join(out, f)).equals(content), f).toBe(true);
     expect(readdirSync(dirname(out))).toEqual(['out']);
   });
