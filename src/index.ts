@@ -32,4 +32,5 @@ export { loadGeneSetSpecs, DEFAULT_GENESET } from './genes/geneSets.js';
 export { resolveGeneSets, loadGeneIdTable } from './genes/resolve.js';
 export { joinSamplesToClinical } from './tcga/join.js';
 export { TCGA_CDR } from './tcga/cdr.js';
+export { BUILT_IN_TABLES, TCGA_TME, resolveTable, builtInTable, citationsForColumns, type BuiltInTable, type ResolvedTable } from './tcga/builtInTables.js';
 export { MigrascoreError } from './errors.js';

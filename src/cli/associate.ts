@@ -5,7 +5,7 @@ import { writeOutputFolder } from '../io/output.js';
 import { runAssociate, type AssociateOptions, type AssociateRun } from '../pipeline/associate.js';
 import { associateOutputFiles } from '../pipeline/associateOutputs.js';
 import { formatSignificant, pEquals } from '../format/numbers.js';
-import { resolveClinical } from '../tcga/cdr.js';
+import { resolveTable } from '../tcga/builtInTables.js';
 import { addScoringOptions, scoreRequest } from './scoringOptions.js';
 import { list, positiveInt } from './parsers.js';
 import { addFigureOptions, figureFormats } from './figureOptions.js';
@@ -39,7 +39,9 @@ tumour samples, one per patient; --pooled scores and tests all samples as one co
 
 Outputs in --out: associate.tsv, associate_pairs.tsv, associate_skipped.tsv (untested
 variables and dropped levels, with the reason), associate_genes.tsv.gz (--genes: Spearman
-with every gene, BH within cancer), scores.tsv, associate.json. A run replaces --out whole; a
+with every gene, BH within cancer), scores.tsv, associate.json; figures: associate_heatmap.svg
+(cancer × numeric variable, rho with FDR stars), box/<variable>.svg (categorical variables),
+scatter/<variable>.svg (--scatter); --png/--pdf copies. A run replaces --out whole; a
 non-empty folder it did not write is refused unless --force.`;
 
 export function associateCommand(): Command {
@@ -57,6 +59,7 @@ export function associateCommand(): Command {
     .option('--min-level <n>', 'drop levels with fewer samples (within the cancer)', positiveInt('--min-level'), 5)
     .option('--min-samples <n>', 'test a variable only with at least n values', positiveInt('--min-samples'), 10)
     .option('--genes', 'Spearman of the score with every gene of the matrix, per cancer (associate_genes.tsv.gz)')
+    .option('--scatter <VAR,...>', 'also a scatter plot of the score against these numeric --vars, one panel per cancer', list)
     .requiredOption('--out <dir>', 'output folder')
     .option('--force', FORCE_HELP)))
     .addHelpText('after', EXAMPLES)
@@ -65,13 +68,15 @@ export function associateCommand(): Command {
       checkFolderRun(o, [opts.with, o.expr, o.scores], { '--expr': o.expr, '--scores': o.scores, '--with': opts.with });
       process.stderr.write(`migrascore associate: reading ${o.expr ?? o.scores} and ${o.with} …\n`);
       const run = await runAssociate(opts);
+      const categorical = run.variables.filter((v) => v.type === 'categorical' && (opts.scatter ?? []).includes(v.name)).map((v) => v.name);
+      if (categorical.length) throw new UsageError(`--scatter ${categorical.join(',')}: not numeric (a value of the column is not a number); categorical variables get box plots (box/).`);
       const files = await associateOutputFiles(run, opts, { command: `migrascore ${process.argv.slice(2).join(' ')}`, ...figureFormats(o) });
       await writeOutputFolder(o.out, files, run.inputPaths, { force: o.force });
       printSummary(run, o.out);
     });
 }
 
-function associateOptions(o: Record<string, any>): AssociateOptions {
+function associateOptions(o: Record<string, any>): AssociateOptions & { scatter?: string[] } {
   if ((o.expr === undefined) === (o.scores === undefined)) {
     throw new UsageError(o.expr === undefined
       ? 'Give the scores: --expr FILE (an expression matrix, scored within each cancer) or --scores FILE (a table from `migrascore score`).'
@@ -79,7 +84,9 @@ function associateOptions(o: Record<string, any>): AssociateOptions {
   }
   if (o.scores !== undefined && o.genes) throw new UsageError('--genes correlates the score with every gene of the matrix, which a score table does not have: give --expr FILE instead of --scores.');
   if (o.pooled && o.cancerCol) throw new UsageError('Give --cancer-col (tests within each cancer) or --pooled (one cohort), not both.');
-  const table = resolveClinical(o.with);
+  const notVar = ((o.scatter ?? []) as string[]).filter((v) => !(o.vars as string[]).includes(v));
+  if (notVar.length) throw new UsageError(`--scatter ${notVar.join(',')}: a scatter plot shows a variable of --vars; add ${notVar.length > 1 ? 'them' : 'it'} to --vars (numeric variables only).`);
+  const table = resolveTable(o.with);
   return {
     with: table.path,
     id: o.id ?? table.idColumn,
@@ -90,6 +97,7 @@ function associateOptions(o: Record<string, any>): AssociateOptions {
     minLevel: o.minLevel,
     minSamples: o.minSamples,
     genes: Boolean(o.genes),
+    scatter: o.scatter,
     ...(o.expr !== undefined ? { request: { ...scoreRequest(o, o.expr), ...(o.genes ? { allRows: true } : {}) }, set: o.score } : { scores: { file: o.scores, column: o.score } }),
     onProgress: (p) => {
       if (p.total > 1) reportProgress(p.index, p.total, p.cancer, () => `associate ${p.index + 1}/${p.total} ${p.cancer}: ${p.tested} variable${p.tested === 1 ? '' : 's'} tested`);

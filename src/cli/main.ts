@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { MigrascoreError } from '../errors.js';
 import { describeSystemError, isSystemError, systemErrorMessage } from '../io/fsErrors.js';
 import { survivalCommand } from './survival.js';
+import { dataCommand } from './data.js';
 import { genesetsCommand } from './genesets.js';
 import { scoreCommand } from './score.js';
 import { pancanCommand } from './pancan.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     // addCommand does not inherit exitOverride and friends; without it commander exits 1 on usage errors.
     program.addCommand(command.copyInheritedSettings(program));
   }
+  program.addCommand(dataCommand().copyInheritedSettings(program));
   program.addHelpText('after', `
 Examples:
   migrascore pancan --expr examples/tcga-mini-pancan.rsem.tsv.gz --clinical tcga-cdr \\

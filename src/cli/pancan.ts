@@ -42,6 +42,11 @@ Examples:
       --sample-types 01,03 --log2 yes --kcdf gaussian --min-size 3 --max-size 500 \\
       --threads 2 --out pancan-dss
 
+  # Time-dependent AUC of the score at 1 and 3 years in each cancer: auc_365, auc_1095 in
+  # pancan.tsv, and each cancer's roc.tsv, ROC figure and AUC(t) curve
+  migrascore pancan --expr examples/tcga-mini-pancan.rsem.tsv.gz --clinical tcga-cdr \\
+      --endpoint OS --roc-times 365,1095 --out pancan-roc
+
   # Replace a folder that already holds files of your own (refused without --force)
   migrascore pancan --expr expr.tsv.gz --clinical tcga-cdr --endpoint OS --force --out results
 
@@ -58,7 +63,8 @@ Examples:
 
 Outputs in --out: <cancer>/ (the survival outputs per cancer), pancan.tsv, pancan_skipped.tsv,
 forest.svg, score_distribution.svg, heatmap.svg and pancan_genes.tsv (--per-gene), forest_adjusted.svg
-and the hr_covariate_adjusted… columns of pancan.tsv (--covariates), pancan.json and index.html (the
+and the hr_covariate_adjusted… columns of pancan.tsv (--covariates), auc_<T> columns and per-cancer
+roc.tsv/roc.svg/auc.svg (--roc-times), pancan.json and index.html (the
 report, linking every file); a .png (--png) and .pdf (--pdf) beside every .svg. With several
 endpoints, each gets <endpoint>/ laid out as above. Folder names are cancer types made safe
 (letters, digits, . _ -; pancan.json cancer_folders maps each cancer to its folder). A run

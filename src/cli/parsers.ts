@@ -32,3 +32,19 @@ export function positiveInt(flag: string) {
     return x;
   };
 }
+
+/** --roc-times: distinct positive times, kept as written too (pancan.tsv's `auc_<T>` columns). */
+export function timeList(flag: string) {
+  return (value: string): { times: number[]; labels: string[] } => {
+    const labels = value.split(',').map((s) => s.trim());
+    const bad = labels.filter((s) => s === '' || !Number.isFinite(Number(s)) || Number(s) <= 0);
+    if (labels.length === 0 || bad.length > 0) {
+      throw new UsageError(`${flag} "${value}" must be a comma-separated list of times above 0 in the --time-in unit, e.g. 365,1095,1825` +
+        `${bad.length ? ` (not a positive number: ${bad.map((s) => JSON.stringify(s)).join(', ')})` : ''}.`);
+    }
+    const times = labels.map(Number);
+    const repeated = labels.filter((_, i) => times.indexOf(times[i]) !== i);
+    if (repeated.length) throw new UsageError(`${flag} "${value}" gives the time ${repeated.join(', ')} more than once; list each time once.`);
+    return { times, labels };
+  };
+}

@@ -14,6 +14,7 @@ import { resolveClinical } from '../tcga/cdr.js';
 import { survivalFiles } from '../pipeline/survivalReport.js';
 import { addFigureOptions, figureFormats } from './figureOptions.js';
 import { formatDuration } from '../plots/timeUnits.js';
+import { timeRocLines } from '../pipeline/rocOutputs.js';
 
 const formatP = (p: number) => pEquals(p);
 
@@ -77,17 +78,24 @@ Examples:
       --ci on --max-time 60 --break-time 12 --palette lancet --title "Overall survival by subtype" \\
       --width 520 --height 360 --pdf --out subtype-os
 
+  # How well a score discriminates at 1, 3 and 5 years: time-dependent AUC (riskRegression's
+  # Score with Kaplan–Meier censoring weights), roc.tsv, a ROC figure and the AUC(t) curve
+  migrascore survival --clinical tcga-cdr --endpoint OS --expr tcga.rsem.tsv.gz --cancer UVM \\
+      --roc-times 365,1095,1825 --out uvm-roc
+
   # A matrix with samples in rows and genes across the header, scored in the run
   migrascore survival --clinical clinical.tsv --time os_days --event os \\
       --expr samples_by_genes.csv --transpose --out os-transposed
 
 Outputs in --out: km.tsv, groups.tsv, summary.json, km.vl.json, km.svg, index.html (the
 report); with --split optimal also cutpoint.tsv and the cutpoint figure (cutpoint.vl.json,
-cutpoint.svg); with --png / --pdf a PNG / vector PDF copy of every figure. Times in km.tsv
-and summary.json stay in the --time-in unit, exactly as R computes them on that column;
-summary.json records time_unit {input, display}. A run replaces --out whole, marked by a
-.migrascore file; a non-empty folder without it is refused unless --force. Exit codes:
-0 success, 1 bad input or failed analysis, 2 usage error.`;
+cutpoint.svg); with --roc-times also roc.tsv, the ROC figure (roc.svg) and, for two or more
+times, the AUC(t) curve (auc.svg), time_roc in summary.json; with --png / --pdf a PNG /
+vector PDF copy of every figure. Times in km.tsv and summary.json stay in the --time-in
+unit, exactly as R computes them on that column; summary.json records time_unit {input,
+display}. A run replaces --out whole, marked by a .migrascore file; a non-empty folder
+without it is refused unless --force. Exit codes: 0 success, 1 bad input or failed
+analysis, 2 usage error.`;
 
 
 
@@ -137,6 +145,7 @@ function survivalOptions(o: Record<string, any>): SurvivalOptions {
       : o.value !== undefined ? { kind: 'value', column: o.value }
         : o.scores !== undefined ? { kind: 'scores', file: o.scores, column: o.score }
           : { kind: 'expr', request: scoreRequest(o, o.expr), set: o.score };
+  if (grouping.kind === 'group' && o.rocTimes) throw new UsageError('--roc-times ROCs a continuous value (--value COL, --scores FILE or --expr FILE); --group has categories only.');
   if (grouping.kind === 'group' && o.split !== 'median') throw new UsageError('--split applies to --value or --scores; --group uses the column\'s categories as they are.');
   const cancerColumn: string | undefined = o.cancerCol ?? clinical.cancerColumn;
   if (o.cancer !== undefined && !cancerColumn) throw new UsageError(`--cancer ${o.cancer}: say which clinical column holds the cancer type with --cancer-col COL (known for --clinical tcga-cdr).`);
@@ -177,6 +186,7 @@ function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, opts: Surviv
     const j = run.loaded.join;
     lines.push(`  join: ${j.matched} of ${j.samples} samples matched ${j.clinical_rows} clinical rows (dropped: ${j.dropped.excluded_sample_type} other sample types, ${j.dropped.duplicate_samples} extra samples per patient, ${j.dropped.unmatched_samples} unmatched samples)`);
   }
+  if (run.timeRoc) lines.push(...timeRocLines(run.timeRoc).map((l) => `  ${l}`));
   for (const w of [...a.warnings, ...run.timeWarnings]) lines.push(`  warning: ${w}`);
   for (const w of run.loaded.warnings ?? []) lines.push('', `WARNING: ${w}`, '');
   lines.push(`  wrote ${written.join(', ')} to ${out}`);

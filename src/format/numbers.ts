@@ -97,3 +97,8 @@ export function formatTime(x: number | null | undefined, unit: string): string {
   if (x == null || !Number.isFinite(x)) return NA;
   return `${formatTimeValue(x)} ${unit}`;
 }
+
+/** An AUC or concordance with 3 decimals ("0.856"); missing "NA". */
+export function formatAuc(x: number | null | undefined): string {
+  return x == null || !Number.isFinite(x) ? NA : x.toFixed(3);
+}

@@ -58,6 +58,8 @@ export interface CoxSummary {
   wald: { chisq: number; df: number; p: number };
   score: { chisq: number; df: number; p: number };
   concordance: { c: number; se: number };
+  /** Uno's C of the linear predictor: concordance(fit, timewt = "n/G2"). */
+  concordance_uno: { c: number; se: number };
   ph_test: { term: string; chisq: number; df: number; p: number }[];
   converged: boolean;
   iterations: number;
@@ -154,6 +156,7 @@ function fitCox(terms: DesignTerm[], formula: string, cohort: CohortForAnalysis,
   const fit = coxProportionalHazards(time, event, design.columns, design.termNames, { ties: opts.ties, confLevel: opts.confLevel });
   for (const w of fit.warnings) warnings.push(`coxph(${formula}): ${w}`);
   const c = concordance(time, event, fit.linearPredictor);
+  const uno = concordance(time, event, fit.linearPredictor, { timewt: 'n/G2' });
   const ph_test = coxZph(fit, time, event, design.columns);
   return {
     formula,
@@ -169,6 +172,7 @@ function fitCox(terms: DesignTerm[], formula: string, cohort: CohortForAnalysis,
     wald: fit.wald,
     score: fit.score,
     concordance: { c: c.c, se: c.se },
+    concordance_uno: { c: uno.c, se: uno.se },
     ph_test,
     converged: fit.converged,
     iterations: fit.iterations,

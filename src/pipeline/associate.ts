@@ -7,6 +7,8 @@ import { loadClinicalTable, textColumn, type ClinicalTable } from '../io/clinica
 import { parseNumberCell } from '../io/values.js';
 import { benjaminiHochberg } from '../stats/multipleTesting.js';
 import { spearmanManyGroups } from '../stats/spearmanMany.js';
+import { spearmanPValue } from '../stats/spearman.js';
+import { formatSignificant } from '../format/numbers.js';
 import { sortLevels } from '../survival/design.js';
 import { parseTcgaBarcode } from '../tcga/barcode.js';
 import type { AssociateGene, AssociatePair, AssociateRow, AssociateSkipped } from '../associate/types.js';
@@ -99,6 +101,7 @@ export async function runAssociate(opts: AssociateOptions): Promise<AssociateRun
     }
     opts.onProgress?.({ cancer, index, total: cancers.length, tested });
   }
+  messages.push(...zeroExactP(rows));
   const fdr = benjaminiHochberg(rows.map((r) => r.p ?? NaN));
   rows.forEach((r, i) => { r.fdr = Number.isNaN(fdr[i]) ? null : fdr[i]; });
   const genes = opts.genes && expr ? geneCorrelations(expr, cohorts) : [];
@@ -169,6 +172,17 @@ function geneCorrelations(expr: PreparedExpression, cohorts: AssociateCohort[]):
 }
 
 const nan = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/**
+ * AS 89's Edgeworth series (R's prho, n > 9) reaches 0 for strong correlations, and R's
+ * cor.test reports p = 0; the table keeps R's value, and the run says what it means.
+ */
+function zeroExactP(rows: AssociateRow[]): string[] {
+  return rows.filter((r) => r.method === 'spearman-exact' && r.p === 0 && r.estimate !== null).map((r) => {
+    const t = spearmanPValue(r.estimate!, r.n, true).p;
+    return `${r.cancer} ${r.variable}: rho = ${formatSignificant(r.estimate!, 3)} on n = ${r.n}; the exact p is 0 as R's cor.test gives it (AS 89's Edgeworth series is clamped at 0 for so strong a correlation) — it means very small, not exactly 0; the t approximation (cor.test exact = FALSE) gives ${formatSignificant(t, 3)}.`;
+  });
+}
 
 /** The TCGA patient of a sample ID, else the ID. */
 export function patientOf(id: string): string {

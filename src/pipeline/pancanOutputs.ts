@@ -33,6 +33,15 @@ export const COVARIATE_COLUMNS = ['hr_covariate_adjusted', 'hr_covariate_adjuste
 /** After the contract's columns: whether the group HR is a number to read, and why not (R's values stay in `hr`…). */
 export const PANCAN_EXTRA_COLUMNS = ['hr_estimable', 'note'] as const;
 
+/** With --roc-times, after the contract's columns: the time-dependent AUC per time, named as the time was written. */
+export function aucColumns(opts: Pick<PancanOptions, 'rocTimes' | 'rocTimeLabels'>): string[] {
+  return (opts.rocTimes ?? []).map((t, k) => `auc_${opts.rocTimeLabels?.[k] ?? String(t)}`);
+}
+
+function aucCells(result: EndpointResult['results'][number]): (number | null)[] {
+  return result.run.timeRoc?.at.map((a) => a.auc) ?? [];
+}
+
 function extraCells(row: PancanTableRow): string[] {
   const notes = [row.hr_note && `HR not estimable: ${row.hr_note}`, row.hr_continuous_note && `continuous HR not estimable: ${row.hr_continuous_note}`].filter(Boolean);
   return [row.hr === null ? 'NA' : row.hr_note ? 'FALSE' : 'TRUE', notes.length ? notes.join('; ') : 'NA'];
@@ -61,7 +70,7 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
       figureGroups.push({ dir: cdir, figures: r.figures, title: (f) => `${cancer}: ${f.title}` });
     }
     const columns = [...PANCAN_COLUMNS, ...(opts.covariates.length ? COVARIATE_COLUMNS : [])];
-    files.push({ name: `${dir}pancan.tsv`, content: toTsv([...columns, ...PANCAN_EXTRA_COLUMNS], ep.results.map(({ row }) => [...columns.map((c) => row[c] ?? null), ...extraCells(row)])) });
+    files.push({ name: `${dir}pancan.tsv`, content: toTsv([...columns, ...aucColumns(opts), ...PANCAN_EXTRA_COLUMNS], ep.results.map((r) => [...columns.map((c) => r.row[c] ?? null), ...aucCells(r), ...extraCells(r.row)])) });
     files.push({ name: `${dir}pancan_skipped.tsv`, content: toTsv(['cancer', 'n', 'events', 'reason'], ep.skipped.map((s) => [s.cancer, s.n, s.events, s.reason])) });
     const pancanFigures: RenderedFigure[] = [];
     const ref = ep.results[0]?.run.analysis.groups[0]?.group ?? 'low';

@@ -69,6 +69,7 @@ export function modelParameters(opts: Omit<SurvivalOptions, 'grouping' | 'time' 
   const timeIn = opts.timeIn ?? 'days';
   if (opts.times?.length) list.push({ name: 'Survival at', value: `${opts.times.join(', ')} ${timeIn}` });
   if (opts.rmstTau !== undefined) list.push({ name: 'RMST up to', value: `${opts.rmstTau} ${timeIn}` });
+  if (opts.rocTimes?.length) list.push({ name: 'Time-dependent ROC at', value: `${(opts.rocTimeLabels ?? opts.rocTimes).join(', ')} ${timeIn} (IPCW, riskRegression::Score)` });
   if (opts.timeUnit !== 'days' || timeIn !== 'days') list.push({ name: 'Time unit', value: describeTimeUnits(timeIn, opts.timeUnit) });
   return list;
 }

@@ -14,6 +14,7 @@ import { figureFiles, type FigureFormats, type RenderedFigure } from './figureFi
 import { pickNumbers, pickTerms, rowsWhere } from './rows.js';
 import { requireCompleteCases } from './covariateCheck.js';
 import { timeUnitWarnings } from './timeUnitCheck.js';
+import { runTimeRoc, type RunTimeRoc } from './rocOutputs.js';
 
 export type { CutpointSummary, SurvivalOptions } from './survivalTypes.js';
 
@@ -23,7 +24,9 @@ export interface SurvivalRun {
   labels: (string | null)[];
   analysis: CohortAnalysis;
   cutpoint?: CutpointSummary;
-  /** km.tsv, groups.tsv, summary.json (and cutpoint.tsv). */
+  /** --roc-times: AUC(t) of the continuous value on every row of `loaded`. */
+  timeRoc?: RunTimeRoc;
+  /** km.tsv, groups.tsv, summary.json (and cutpoint.tsv, roc.tsv). */
   tables: OutputFile[];
   /** km (and cutpoint): written with figureFiles, inlined in the report. */
   figures: RenderedFigure[];
@@ -84,8 +87,10 @@ export async function analyseLoaded(loaded: LoadedCohort, opts: SurvivalOptions,
   );
   const labels = Array.from(groupOf, (g) => (g >= 0 ? levels[g] : null));
   const timeWarnings = timeUnitWarnings({ column: opts.time, times: loaded.time, events: loaded.event, unit: opts.timeIn ?? 'days' });
-  const { tables, figures } = await survivalOutputs({ opts, loaded, labels, analysis, cutpoint, timeWarnings });
-  return { loaded, labels, analysis, cutpoint, tables, figures, timeWarnings };
+  // Every row with a value, also those a split leaves out (extremes): the ROC is of the value, not of the groups.
+  const timeRoc = runTimeRoc(loaded, opts, context);
+  const { tables, figures } = await survivalOutputs({ opts, loaded, labels, analysis, cutpoint, timeWarnings, timeRoc });
+  return { loaded, labels, analysis, cutpoint, timeRoc, tables, figures, timeWarnings };
 }
 
 function splitValue(loaded: LoadedCohort, opts: SurvivalOptions, context: string): { split: ValueSplit; cutpoint: CutpointSummary } {

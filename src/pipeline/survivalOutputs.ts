@@ -6,13 +6,14 @@ import { toJson, toTsv, type OutputFile } from '../io/output.js';
 import { cutpointFigure } from '../plots/cutpointFigure.js';
 import { kaplanMeierFigure } from '../plots/kmFigure.js';
 import type { TimeUnit } from '../plots/timeUnits.js';
-import { cutpointTitles, kmTitles } from './figureLabels.js';
+import { cutpointTitles, kmTitles, scoreText } from './figureLabels.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
 import type { CohortAnalysis } from './analyseCohort.js';
 import { groupTermNote } from './estimability.js';
 import type { LoadedCohort } from './survivalInput.js';
 import type { CutpointSummary, SurvivalOptions } from './survivalTypes.js';
 import { renderFigure, type RenderedFigure } from './figureFiles.js';
+import { rocOutputs, timeRocEntries, timeRocMethod, type RunTimeRoc } from './rocOutputs.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -24,6 +25,8 @@ export interface SurvivalOutputInput {
   cutpoint?: CutpointSummary;
   /** Warnings that the times contradict --time-in (timeUnitCheck.ts). */
   timeWarnings?: string[];
+  /** --roc-times (rocOutputs.ts). */
+  timeRoc?: RunTimeRoc;
 }
 
 export function kmTable(analysis: CohortAnalysis): string {
@@ -69,6 +72,7 @@ export function summaryObject(input: SurvivalOutputInput): Record<string, unknow
     ...(a.cox_continuous ? { cox_continuous: a.cox_continuous } : {}),
     ...(a.cox_adjusted ? { cox_adjusted: a.cox_adjusted } : {}),
     ...(a.at_times ? { at_times: a.at_times } : {}),
+    ...(input.timeRoc ? { time_roc: timeRocEntries(input.timeRoc), time_roc_method: timeRocMethod(input.timeRoc) } : {}),
     ...(loaded.join ? { join: loaded.join } : {}),
     ...(loaded.scoring ? { scoring: loaded.scoring } : {}),
     dropped: loaded.dropped,
@@ -129,6 +133,11 @@ export async function survivalOutputs(input: SurvivalOutputInput): Promise<Survi
       ...cutpointTitles(kmSubject(input)),
     })));
   }
+  if (input.timeRoc) {
+    const roc = await rocOutputs(input.timeRoc, opts, kmSubject(input), valueText(input));
+    files.push(...roc.tables);
+    figures.push(...roc.figures);
+  }
   return { tables: files, figures };
 }
 
@@ -139,6 +148,12 @@ function kmSubject({ opts, loaded }: SurvivalOutputInput): Parameters<typeof kmT
     grouping: g.kind === 'expr' ? { kind: 'expr', set: loaded.valueName ?? '', method: g.request.method }
       : g.kind === 'scores' ? { kind: 'scores', file: g.file, column: loaded.valueName ?? '' } : g,
   };
+}
+
+/** The ROC'd value in words: "migrasome-core score (ssGSEA)", "marker". */
+function valueText({ opts, loaded }: SurvivalOutputInput): string {
+  const g = opts.grouping;
+  return g.kind === 'expr' ? scoreText(loaded.valueName ?? '', g.request.method) : loaded.valueName ?? 'value';
 }
 
 function groupingLabel({ opts, loaded, cutpoint }: SurvivalOutputInput): string {

@@ -17,6 +17,10 @@ export interface SurvivalOptions extends SurvivalInputOptions, AnalysisOptions {
   timeIn?: TimeUnit;
   endpoint?: string;
   figures?: FigureOptions;
+  /** --roc-times: time-dependent AUC of the continuous value at these times (--time-in unit). */
+  rocTimes?: number[];
+  /** The times as the user wrote them (pancan.tsv `auc_<T>` column names; default String(t)). */
+  rocTimeLabels?: string[];
 }
 
 /** How figures look (--ci, --max-time, --break-time, --title, --palette, --width/--height). */

@@ -117,7 +117,7 @@ export function compareGenesFigure(input: CompareGenesFigureInput): TopLevelSpec
       { symbol: '', label: 'no data' },
     ],
     notes: [
-      `Colour: mean log2 expression, ${diff}; saturating at \u00b1${short(limit)}.`,
+      `Colour: log2 fold change = mean ${caseName} \u2212 mean ${reference} (log2 scale); saturating at \u00b1${short(limit)}.`,
       'Two-sided Wilcoxon rank-sum test per gene and cancer; FDR: Benjamini\u2013Hochberg over all gene \u00d7 cancer tests.',
     ],
     italicGenes: true,

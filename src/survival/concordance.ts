@@ -1,7 +1,10 @@
 // Harrell's concordance of a risk score with right-censored survival, and its
 // standard error, as survival 3.5 concordancefit() computes it for coxph /
 // summary.coxph (R/concordance.R, src/concordance3.c), unweighted, one stratum,
-// timewt = "n".
+// timewt = "n"; and Uno's C, timewt = "n/G2" (Uno et al. 2011, Stat Med 30:1105):
+// each event time's pairs weighted by 1/Ĝ(t−)², Ĝ the censoring Kaplan–Meier as
+// survival's fastkm1 computes it (./censoringKm.ts).
+import { censoringBefore, censoringKaplanMeier } from './censoringKm.js';
 import { fixTiedTimes } from './timefix.js';
 
 export interface Concordance {
@@ -22,10 +25,10 @@ class RankCounts {
     this.tree = new Float64Array(m + 1);
     this.node = new Float64Array(m);
   }
-  add(rank: number): void {
-    this.node[rank] += 1;
-    this.total += 1;
-    for (let i = rank + 1; i < this.tree.length; i += i & -i) this.tree[i] += 1;
+  add(rank: number, weight = 1): void {
+    this.node[rank] += weight;
+    this.total += weight;
+    for (let i = rank + 1; i < this.tree.length; i += i & -i) this.tree[i] += weight;
   }
   /** Count at ranks below `rank`. */
   below(rank: number): number {
@@ -51,7 +54,7 @@ export function concordance(
   time: ArrayLike<number>,
   event: ArrayLike<number>,
   predictor: ArrayLike<number>,
-  options: { reverse?: boolean } = {},
+  options: { reverse?: boolean; timewt?: 'n' | 'n/G2' } = {},
 ): Concordance {
   const reverse = options.reverse ?? true;
   const n = time.length;
@@ -75,6 +78,8 @@ export function concordance(
     rank[byValue[k]] = nranks;
   }
   nranks = n > 0 ? nranks + 1 : 0;
+
+  const timeWeight = eventTimeWeights(y, status, options.timewt ?? 'n');
 
   // Reverse time, censored before events at a tied time (R: order(-time, status, x)).
   const order = new Int32Array(n);
@@ -115,6 +120,7 @@ export function concordance(
     }
     let end = k;
     while (end < n && status[order[end]] === 1 && y[order[end]] === y[i]) end++;
+    const w = timeWeight(y[i]);
     // Deaths at one time are sorted by rank, so equal predictors form runs.
     let run = 0;
     for (let j = k; j < end; j++) {
@@ -122,16 +128,16 @@ export function concordance(
       const less = atRisk.below(rank[d]);
       const tied = atRisk.at(rank[d]);
       const greater = atRisk.total - less - tied;
-      concordant += greater;
-      discordant += less;
-      tiedX += tied;
-      inf0[d] += greater;
-      inf1[d] += less;
-      inf2[d] += tied;
-      tiedY += j - k;
+      concordant += w * greater;
+      discordant += w * less;
+      tiedX += w * tied;
+      inf0[d] += w * greater;
+      inf1[d] += w * less;
+      inf2[d] += w * tied;
+      tiedY += w * (j - k);
       run = j > k && rank[d] === rank[order[j - 1]] ? run + 1 : 0;
-      tiedXY += run;
-      deaths.add(rank[d]);
+      tiedXY += w * run;
+      deaths.add(rank[d], w);
     }
     for (let j = k; j < end; j++) {
       enter(order[j]);
@@ -168,4 +174,18 @@ export function concordance(
       tiedXY,
     },
   };
+}
+
+/**
+ * The weight of the pairs at each event time: 1 (timewt "n"), or 1/Ĝ(t−)² ("n/G2"), as
+ * concordancefit, which falls back to "n" with fewer than two events.
+ */
+function eventTimeWeights(y: Float64Array, status: Uint8Array, timewt: 'n' | 'n/G2'): (t: number) => number {
+  let events = 0;
+  for (const s of status) events += s;
+  if (timewt === 'n' || events < 2) return () => 1;
+  const g = censoringKaplanMeier(y, status);
+  const weight = new Map<number, number>();
+  g.times.forEach((t, k) => weight.set(t, 1 / censoringBefore(g, k) ** 2));
+  return (t) => weight.get(t)!;
 }

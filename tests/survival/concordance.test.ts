@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { SURVIVAL_CASES, expectClose } from '../helpers/fixtures.js';
+import { join } from 'node:path';
+import { FIXTURES, SURVIVAL_CASES, expectClose, num, readTsv } from '../helpers/fixtures.js';
 import { fixtureModels } from '../helpers/models.js';
 import { concordance } from '../../src/survival/concordance.js';
 import { coxProportionalHazards } from '../../src/survival/cox.js';
@@ -57,5 +58,47 @@ describe('ties in time and in the predictor', () => {
     const c = concordance(time, event, pred);
     expect([c.counts.concordant, c.counts.discordant, c.counts.tiedX]).toEqual([conc, disc, tiedX]);
     expectClose(c.c, (conc + tiedX / 2) / (conc + disc + tiedX), 1e-12, 'C');
+  });
+});
+
+describe("Uno's concordance (timewt = \"n/G2\")", () => {
+  test('ties in time and in the predictor: C, se and the weighted pair counts as R', () => {
+    // R 4.2.2, survival 3.5-3, the data of the block above:
+    //   cc <- concordance(Surv(t,s) ~ x, reverse=TRUE, timewt="n/G2")
+    //   0.627655245824316532 0.071569866106026531; count 47.792857142857144 26.521678004535151
+    //   9.0004081632653055 1.0000000000000002 1.5804081632653062
+    const t = [2, 3, 3, 3, 5, 6, 6, 8, 9, 9, 11, 12, 12, 14];
+    const s = [1, 1, 0, 1, 1, 0, 1, 1, 1, 1, 0, 1, 0, 1];
+    const x = [0.4, 1.0, 1.0, 0.2, 0.4, 0.9, 0.9, -0.1, 0.2, 0.2, 0.4, -0.5, 0.0, -0.1];
+    const u = concordance(t, s, x, { timewt: 'n/G2' });
+    expectClose(u.c, 0.627655245824316532, 1e-12, 'C');
+    expectClose(u.se, 0.071569866106026531, 1e-12, 'se');
+    expectClose(u.counts.concordant, 47.792857142857144, 1e-12, 'concordant');
+    expectClose(u.counts.discordant, 26.521678004535151, 1e-12, 'discordant');
+    expectClose(u.counts.tiedX, 9.0004081632653055, 1e-12, 'tied.x');
+    const fwd = concordance(t, s, x, { timewt: 'n/G2', reverse: false });
+    expectClose(fwd.c, 0.372344754175683412, 1e-12, 'C forward');
+  });
+
+  test('lung (ph.karno, tied times and markers) and pbc (log bilirubin) as R', () => {
+    // d <- lung[!is.na(lung$ph.karno), ]; concordance(Surv(time, status) ~ ph.karno, d, timewt="n/G2")
+    //   0.581461404106250690 0.023958102576475595 (100 − ph.karno with reverse=TRUE: the same)
+    const lung = readTsv(join(FIXTURES, 'roc', 'lung-ties', 'input.tsv')).filter((r) => !Number.isNaN(num(r.marker)));
+    const l = concordance(lung.map((r) => num(r.time)), lung.map((r) => num(r.status) - 1), lung.map((r) => num(r.marker)), { timewt: 'n/G2' });
+    expectClose(l.c, 0.58146140410625069, 1e-10, 'lung C');
+    expectClose(l.se, 0.023958102576475595, 1e-10, 'lung se');
+    // p <- pbc[!is.na(pbc$trt), ]; concordance(Surv(time, status == 2) ~ log(bili), p, reverse=TRUE, timewt="n/G2")
+    //   0.76800895913445988 0.02176122292109231
+    const pbc = readTsv(join(FIXTURES, 'roc', 'pbc-bili', 'input.tsv'));
+    const p = concordance(pbc.map((r) => num(r.time)), pbc.map((r) => num(r.status)), pbc.map((r) => num(r.marker)), { timewt: 'n/G2' });
+    expectClose(p.c, 0.76800895913445988, 1e-10, 'pbc C');
+    expectClose(p.se, 0.02176122292109231, 1e-10, 'pbc se');
+  });
+
+  test('falls back to Harrell weights with fewer than two events, as concordancefit', () => {
+    const t = [1, 2, 3, 4];
+    const s = [0, 1, 0, 0];
+    const x = [0.3, 0.9, 0.1, 0.5];
+    expect(concordance(t, s, x, { timewt: 'n/G2' })).toEqual(concordance(t, s, x));
   });
 });
