@@ -147,6 +147,17 @@ describe('associateBoxFigure', () => {
     expect(Buffer.from(png.subarray(1, 4)).toString()).toBe('PNG');
   });
 
+  it('leaves a cancer without samples out of the grid and names it under the figure', async () => {
+    const withEmpty = associateBoxFigure({ ...input, cancers: ['BLCA', 'DLBC', 'KIRC'], skipped: [...skipped, { cancer: 'DLBC', variable: 'stage', level: null, n: 0, reason: 'all-missing' }] });
+    expect(panelsOf(withEmpty).map((p) => boxesOf(p)[0].cancer)).toEqual(['BLCA', 'KIRC']);
+    const t = texts(await renderSvg(withEmpty));
+    expect(t.join(' ')).toContain('No samples with a level, not drawn: DLBC (all-missing).');
+    // no cancer with samples: their panels say why
+    const none = panelsOf(associateBoxFigure({ ...input, cancers: ['DLBC'], skipped: [{ cancer: 'DLBC', variable: 'stage', level: null, n: 0, reason: 'all-missing' }] }));
+    expect(none).toHaveLength(1);
+    expect(panelTexts(none[0]).sort()).toEqual(['DLBC', 'no samples', 'not tested: all-missing']);
+  });
+
   it('draws a level with one value, and one pooled cohort without a cancer label', async () => {
     const one = associateBoxFigure({
       variable: 'gender',
