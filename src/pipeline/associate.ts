@@ -12,7 +12,7 @@ import { formatSignificant } from '../format/numbers.js';
 import { sortLevels } from '../survival/design.js';
 import { parseTcgaBarcode } from '../tcga/barcode.js';
 import type { AssociateGene, AssociatePair, AssociateRow, AssociateSkipped } from '../associate/types.js';
-import { collapseStage, testVariable, type VariableValues } from './associateTests.js';
+import { collapseStage, testVariable, type VariableValues } from './associateVariable.js';
 import type { ScoreRequest } from './scoreMatrix.js';
 import { prepareExpression, prepareScores, scoreClinicalRows, type PreparedExpression, type PreparedScores } from './survivalInput.js';
 import type { JoinReport } from '../tcga/join.js';

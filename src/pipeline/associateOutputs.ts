@@ -29,9 +29,10 @@ export async function associateOutputFiles(run: AssociateRun, opts: AssociateOpt
 }
 
 function scoreRows(run: AssociateRun): (string | number | null)[][] {
-  const ids = run.expr ? run.expr.scoring.matrix.samples : undefined;
-  return run.cohorts.flatMap((c) => c.rows.map((r, i) => {
-    const sample = ids ? ids[c.columns[i]] : run.table.ids[r];
+  // The sample as the matrix or the score table names it (columns index those IDs).
+  const ids = run.expr ? run.expr.scoring.matrix.samples : run.scores!.sampleIds;
+  return run.cohorts.flatMap((c) => c.rows.map((_r, i) => {
+    const sample = ids[c.columns[i]];
     return [sample, patientOf(sample), c.cancer, c.scores[i]];
   }));
 }

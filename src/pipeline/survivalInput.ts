@@ -181,6 +181,8 @@ export interface PreparedScores {
   joined: JoinResult;
   /** The score of each clinical row (NaN without a matched sample). */
   values: Float64Array;
+  /** The score table's sample IDs (`joined.sampleForClinical` indexes them). */
+  sampleIds: string[];
 }
 
 export function prepareScores(file: string, column: string | undefined, table: ClinicalTable, sampleTypes: string[] | undefined): PreparedScores {
@@ -189,7 +191,7 @@ export function prepareScores(file: string, column: string | undefined, table: C
   if (joined.report.matched === 0) throw noMatch(file, scores.sampleIds, table);
   const values = new Float64Array(table.rows.length).fill(NaN);
   for (let r = 0; r < values.length; r++) if (joined.sampleForClinical[r] >= 0) values[r] = scores.values[joined.sampleForClinical[r]];
-  return { file, column: scores.column, joined, values };
+  return { file, column: scores.column, joined, values, sampleIds: scores.sampleIds };
 }
 
 /** The grouping of the rows with a matched score among those `inCohort` accepts (scores as given, not recomputed). */

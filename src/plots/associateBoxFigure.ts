@@ -12,7 +12,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { formatCount } from '../format/numbers.js';
 import { mulberry32 } from '../random.js';
 import { moreStarsText, testPhrases, wrapPhrases } from './associateStyle.js';
-import { variableLabel, type AssociatePairRow, type AssociateSkippedRow, type AssociateTestRow, type VariableLabels } from './associateTypes.js';
+import type { AssociatePair, AssociateRow, AssociateSkipped } from '../associate/types.js';
+import { variableLabel, type VariableLabels } from './associateTypes.js';
 import { boxLayers, bracket, fdrStars, scorePointLayer, scoreY, segmentLayer, wrapWords, yDomain, type DrawnBox, type Segment } from './compareStyle.js';
 import { AXIS_COLOR, LABEL_SIZE, MUTED_TEXT_COLOR, NOTE_SIZE, TEXT_COLOR, TITLE_SIZE, textLayers, type TextCell } from './figureStyle.js';
 import { GROUP_PALETTE } from './palette.js';
@@ -37,10 +38,10 @@ export interface AssociateBoxInput {
   cancers: string[];
   samples: AssociateBoxSample[];
   /** associate.tsv rows (those of `variable` are used). */
-  tests: AssociateTestRow[];
-  pairs?: AssociatePairRow[];
+  tests: AssociateRow[];
+  pairs?: AssociatePair[];
   /** associate_skipped.tsv rows: dropped levels are not drawn; an untested variable's reason is shown. */
-  skipped?: AssociateSkippedRow[];
+  skipped?: AssociateSkipped[];
   /** y-axis title, e.g. "migrasome-core score (ssGSEA)". */
   scoreLabel: string;
   /** Default: "<scoreLabel> by <variable label>". */
@@ -76,16 +77,16 @@ export function associateBoxFigure(input: AssociateBoxInput): TopLevelSpec {
   const threshold = input.pairThreshold ?? 0.05;
   const label = variableLabel(input.variable, input.labels);
   const levels = [...new Set(input.levels)];
-  const cancers = [...new Set(input.cancers)];
+  const given = [...new Set(input.cancers)];
   const palette = input.palette && input.palette.length > 0 ? input.palette : GROUP_PALETTE;
   const colorOf = (level: string) => palette[levels.indexOf(level) % palette.length];
-  const single = cancers.length === 1;
   const ofVariable = <T extends { variable: string }>(rows: readonly T[] | undefined) => (rows ?? []).filter((r) => r.variable === input.variable);
   const skipped = ofVariable(input.skipped);
+  const untestedOf = (c: string) => skipped.find((s) => s.cancer === c && s.level === null);
   const dropped = new Set(skipped.filter((s) => s.level !== null).map((s) => `${s.cancer}\u0000${s.level}`));
 
   // the drawn samples by cancer and level
-  const byCancer = new Map(cancers.map((c) => [c, new Map<string, AssociateBoxSample[]>()]));
+  const byCancer = new Map(given.map((c) => [c, new Map<string, AssociateBoxSample[]>()]));
   for (const s of input.samples) {
     const m = byCancer.get(s.cancer);
     if (!m || s.level === null || !levels.includes(s.level) || !Number.isFinite(s.score) || dropped.has(`${s.cancer}\u0000${s.level}`)) continue;
@@ -93,6 +94,10 @@ export function associateBoxFigure(input: AssociateBoxInput): TopLevelSpec {
     if (list) list.push(s);
     else m.set(s.level, [s]);
   }
+  // a panel per cancer with samples to draw (all of them when none has any); the others in a note
+  const withData = given.filter((c) => byCancer.get(c)!.size > 0);
+  const cancers = withData.length > 0 ? withData : given;
+  const single = cancers.length === 1;
   const drawnLevels = new Map(cancers.map((c) => [c, levels.filter((l) => byCancer.get(c)!.has(l))]));
   const kMax = Math.max(1, ...[...drawnLevels.values()].map((l) => l.length));
 
@@ -121,7 +126,7 @@ export function associateBoxFigure(input: AssociateBoxInput): TopLevelSpec {
   // the strip above the boxes holds the row's highest bracket (panels of a row stay aligned)
   const tiersOf = (c: string) => Math.max(0, ...panelPairs.get(c)!.tiers.map((t) => t + 1));
   const tiers = cancers.map(tiersOf);
-  const tests = cancers.map((c) => wrapPhrases(testPhrases(anyTest.get(c), skipped.find((s) => s.cancer === c && s.level === null)), W + 30));
+  const tests = cancers.map((c) => wrapPhrases(testPhrases(anyTest.get(c), untestedOf(c)), W + 30));
   const names = cancers.map((c) => (c === 'all' && single ? '' : c));
   const titleLines = tests.map((t, i) => t.length + (names[i] ? 1 : 0));
 
@@ -154,7 +159,7 @@ export function associateBoxFigure(input: AssociateBoxInput): TopLevelSpec {
       text.push({ ...br.text, y: br.text.y + 6, bold: true, size: 14, color: TEXT_COLOR });
     });
     text.push(...panelTitle(names[ci], tests[ci], rowMax(titleLines, columns, ci)));
-    if (drawn.length === 0) text.push({ x: W / 2, y: (H + top) / 2, text: 'no samples with a level', align: 'center', italic: true, color: MUTED_TEXT_COLOR });
+    if (drawn.length === 0) text.push({ x: W / 2, y: (H + top) / 2, text: 'no samples', align: 'center', italic: true, color: MUTED_TEXT_COLOR });
 
     const firstColumn = ci % columns === 0;
     const yv = (field: string) => scoreY(field, domain, H, firstColumn ? wrapWords(input.scoreLabel, H - top, TITLE_SIZE) : null, top);
@@ -181,6 +186,7 @@ export function associateBoxFigure(input: AssociateBoxInput): TopLevelSpec {
   });
 
   // under the grid: the key, dropped levels and the tests named
+  const left = given.filter((c) => !cancers.includes(c)).map((c) => `${c}${untestedOf(c) ? ` (${untestedOf(c)!.reason})` : ''}`);
   const drops = skipped.filter((s) => s.level !== null && cancers.includes(s.cancer));
   const dropText = drops.slice(0, 6).map((s) => `${s.level} in ${s.cancer} (n = ${s.n ?? 'NA'})`);
   if (drops.length > 6) dropText.push(`${drops.length - 6} more (associate_skipped.tsv)`);
@@ -189,6 +195,7 @@ export function associateBoxFigure(input: AssociateBoxInput): TopLevelSpec {
     `${single ? 'Above the plot' : 'Above each panel'}: ${kruskal ? 'Kruskal\u2013Wallis test (Wilcoxon rank-sum for two levels)' : 'two-sided Wilcoxon rank-sum test'}${single && cancers[0] === 'all' ? '' : ' within each cancer'}; FDR: Benjamini\u2013Hochberg over all tests of the run.`,
   ];
   if (kruskal) notes.push(`Brackets: pairwise Wilcoxon tests, p BH-adjusted within ${single ? 'the cohort' : 'each cancer'}, drawn where < ${threshold}: * < ${threshold}${moreStarsText(threshold) ? `, ${moreStarsText(threshold)}` : ''}.`);
+  if (left.length > 0) notes.push(`No samples with a level, not drawn: ${left.join(', ')}.`);
   if (dropText.length > 0) notes.push(`Not drawn (fewer than --min-level samples): ${dropText.join(', ')}.`);
 
   return panelGrid({

@@ -8,8 +8,8 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import { formatCount, formatP, formatPValue, formatSignificant } from '../format/numbers.js';
-import type { AssociateSkippedRow, AssociateTestRow, VariableLabels } from './associateTypes.js';
-import { variableLabel } from './associateTypes.js';
+import type { AssociateRow, AssociateSkipped } from '../associate/types.js';
+import { variableLabel, type VariableLabels } from './associateTypes.js';
 import { log2fcTicks } from './compareGenesFigure.js';
 import { moreStarsText } from './associateStyle.js';
 import { fdrStars } from './compareStyle.js';
@@ -17,9 +17,9 @@ import { cellMarkColor, heatmapGrid, type HeatmapGridValue } from './heatmapGrid
 
 export interface AssociateHeatmapInput {
   /** associate.tsv rows; numeric ones (estimate set) of `variables` × `cancers` are drawn. */
-  rows: AssociateTestRow[];
+  rows: AssociateRow[];
   /** associate_skipped.tsv rows; those with `level` null give the grey cells their reason. */
-  skipped?: AssociateSkippedRow[];
+  skipped?: AssociateSkipped[];
   /** Columns, left to right. */
   cancers: string[];
   /** Rows, top to bottom (the numeric variables, in --vars order). */
@@ -65,9 +65,9 @@ export function associateHeatmapFigure(input: AssociateHeatmapInput): TopLevelSp
   const variables = [...new Set(input.variables)];
   const names = rowLabels(variables, input.labels);
   const key = (cancer: string, variable: string) => `${cancer}\u0000${variable}`;
-  const tested = new Map<string, AssociateTestRow>();
+  const tested = new Map<string, AssociateRow>();
   for (const r of input.rows) if (r.estimate !== null && Number.isFinite(r.estimate)) tested.set(key(r.cancer, r.variable), r);
-  const untested = new Map<string, AssociateSkippedRow>();
+  const untested = new Map<string, AssociateSkipped>();
   for (const s of input.skipped ?? []) if (s.level === null) untested.set(key(s.cancer, s.variable), s);
   const drawn = variables.flatMap((v) => cancers.map((c) => tested.get(key(c, v)))).filter((r) => r !== undefined);
   const limit = input.limit !== undefined && input.limit > 0 ? input.limit : rhoLimit(drawn.map((r) => r.estimate as number));

@@ -7,7 +7,8 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import { testPhrases, wrapPhrases } from './associateStyle.js';
-import { variableLabel, type AssociateSkippedRow, type AssociateTestRow, type VariableLabels } from './associateTypes.js';
+import type { AssociateRow, AssociateSkipped } from '../associate/types.js';
+import { variableLabel, type VariableLabels } from './associateTypes.js';
 import { wrapWords, type KeyItem } from './compareStyle.js';
 import { MUTED_TEXT_COLOR, NOTE_SIZE, textLayers, TITLE_SIZE } from './figureStyle.js';
 import { OKABE_ITO } from './palette.js';
@@ -30,9 +31,9 @@ export interface AssociateScatterInput {
   cancers: string[];
   points: AssociateScatterPoint[];
   /** associate.tsv rows (those of `variable` give each panel's rho and p). */
-  tests: AssociateTestRow[];
+  tests: AssociateRow[];
   /** associate_skipped.tsv rows: why a panel has no test. */
-  skipped?: AssociateSkippedRow[];
+  skipped?: AssociateSkipped[];
   /** y-axis title, e.g. "migrasome-core score (ssGSEA)". */
   scoreLabel: string;
   /** Trend line: least squares (default), LOESS (bandwidth 0.75, R loess's default span) or none. */
@@ -50,23 +51,26 @@ const TREND_NAMES = { linear: 'least-squares line', loess: 'LOESS curve (bandwid
 
 /** The score-against-variable panels as a Vega-Lite spec. */
 export function associateScatterFigure(input: AssociateScatterInput): TopLevelSpec {
-  const cancers = [...new Set(input.cancers)];
-  const single = cancers.length === 1;
+  const given = [...new Set(input.cancers)];
   const label = variableLabel(input.variable, input.labels);
   const xTitle = input.unit ? `${label} (${input.unit})` : label;
   const trend = input.trend ?? 'linear';
+  const testOf = new Map(input.tests.filter((r) => r.variable === input.variable).map((r) => [r.cancer, r]));
+  const untested = new Map((input.skipped ?? []).filter((s) => s.variable === input.variable && s.level === null).map((s) => [s.cancer, s]));
+  const byCancer = new Map(given.map((c) => [c, [] as { sample: string; value: number; score: number }[]]));
+  for (const p of input.points) {
+    if (p.value === null || !Number.isFinite(p.value) || !Number.isFinite(p.score)) continue;
+    byCancer.get(p.cancer)?.push({ sample: p.sample, value: p.value, score: p.score });
+  }
+  // a panel per cancer with points (all of them when none has any); the others in a note
+  const withData = given.filter((c) => byCancer.get(c)!.length > 0);
+  const cancers = withData.length > 0 ? withData : given;
+  const single = cancers.length === 1;
   const W = single ? 340 : 180;
   const H = single ? 280 : 150;
   // a y title longer than the panel is high would lift the panel's title: wrapped instead
   const yTitle = wrapWords(input.scoreLabel, H - 10, TITLE_SIZE);
   const columns = Math.max(1, Math.floor(input.columns ?? gridColumns(cancers.length, W + 60)));
-  const testOf = new Map(input.tests.filter((r) => r.variable === input.variable).map((r) => [r.cancer, r]));
-  const untested = new Map((input.skipped ?? []).filter((s) => s.variable === input.variable && s.level === null).map((s) => [s.cancer, s]));
-  const byCancer = new Map(cancers.map((c) => [c, [] as { sample: string; value: number; score: number }[]]));
-  for (const p of input.points) {
-    if (p.value === null || !Number.isFinite(p.value) || !Number.isFinite(p.score)) continue;
-    byCancer.get(p.cancer)?.push({ sample: p.sample, value: p.value, score: p.score });
-  }
 
   const tests = cancers.map((c) => wrapPhrases(testPhrases(testOf.get(c), untested.get(c)), W + 30));
   const names = cancers.map((c) => (c === 'all' && single ? '' : c));
@@ -116,6 +120,8 @@ export function associateScatterFigure(input: AssociateScatterInput): TopLevelSp
     `${single ? 'Above the plot' : 'Above each panel'}: Spearman's \u03c1 and p as R cor.test(method = "spearman"); FDR: Benjamini\u2013Hochberg over all tests of the run.`,
   ];
   if (!single) notes.push('Each panel has its own scales.');
+  const left = given.filter((c) => !cancers.includes(c)).map((c) => `${c}${untested.has(c) ? ` (${untested.get(c)!.reason})` : ''}`);
+  if (left.length > 0) notes.push(`No samples with a value, not drawn: ${left.join(', ')}.`);
   const key: KeyItem[] = [{ kind: 'point', color: POINT_COLOR, label: 'samples' }];
   if (trend !== 'none') key.push({ kind: 'line', color: TREND_COLOR, label: `${TREND_NAMES[trend]} (for the eye; the test uses ranks)` });
   return panelGrid({

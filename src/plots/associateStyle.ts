@@ -2,7 +2,7 @@
 // it (numbers by format/numbers), the star levels, and phrase-wise wrapping for panel titles.
 
 import { formatPValue, formatSignificant, pEquals } from '../format/numbers.js';
-import type { AssociateSkippedRow, AssociateTestRow } from './associateTypes.js';
+import type { AssociateRow, AssociateSkipped } from '../associate/types.js';
 import { starCuts } from './compareStyle.js';
 import { NOTE_SIZE } from './figureStyle.js';
 import { estimateTextWidth } from './render.js';
@@ -18,7 +18,7 @@ export function moreStarsText(threshold = 0.05): string {
  * "Wilcoxon p = 0.579", "FDR = …"; "ρ = 0.13", "p = 0.239", "FDR = …", "n = 79" for Spearman.
  * Without a row: "not tested: <reason>" from the skipped row, or "not tested".
  */
-export function testPhrases(row: AssociateTestRow | undefined, skipped?: AssociateSkippedRow): string[] {
+export function testPhrases(row: AssociateRow | undefined, skipped?: AssociateSkipped): string[] {
   if (row === undefined) return [skipped ? `not tested: ${skipped.reason}` : 'not tested'];
   const fdr = pEquals(row.fdr, 'FDR');
   if (row.method.startsWith('spearman')) return [`\u03c1 = ${formatSignificant(row.estimate, 2)}`, pEquals(row.p), fdr, `n = ${row.n}`];

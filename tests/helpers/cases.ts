@@ -1,6 +1,6 @@
 // Runs a conformance case of tests/fixtures (call.txt, expect.json, expected/…) through the
 // CLI, as ../shared/conformance/run.py does, so `npm test` checks it without ../shared.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir } from './cli.js';
 import { jsonDifferences, tableDifferences } from './compare.js';
@@ -17,10 +17,15 @@ export function runCase(dir: string): { status: number; stderr: string; out: str
   const out = join(tempDir(), 'out');
   const r = runCli(caseArgs(dir, out), dir);
   if (r.status !== 0) return { status: r.status, stderr: r.stderr, out, differences: [`exit ${r.status}`] };
-  const manifest: { compare: { output: string; expected: string; keys: string[] }[] } = JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8'));
-  // JSON outputs as the runner compares them (every expected field, lists matched by key).
-  const differences = manifest.compare.flatMap((c) => (c.output.endsWith('.json')
-    ? jsonDifferences(JSON.parse(readFileSync(join(dir, c.expected), 'utf8')), JSON.parse(readFileSync(join(out, c.output), 'utf8')), c.output)
-    : tableDifferences(readTsv(join(dir, c.expected)), readTsv(join(out, c.output)), c.keys, c.output)));
+  type Item = { output: string; expected: string; keys: string[]; subset?: boolean };
+  const manifest: { compare: Item[]; subset?: Item[] } = JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8'));
+  // As run.py: items under "subset" (or with "subset": true) check R's rows among ours;
+  // JSON outputs hold every expected field, lists matched by key.
+  const items = [...manifest.compare, ...(manifest.subset ?? []).map((c) => ({ ...c, subset: true }))];
+  const differences = items.flatMap((c) => {
+    if (!existsSync(join(out, c.output))) return [`${c.output} not written`];
+    if (c.output.endsWith('.json')) return jsonDifferences(JSON.parse(readFileSync(join(dir, c.expected), 'utf8')), JSON.parse(readFileSync(join(out, c.output), 'utf8')), c.output);
+    return tableDifferences(readTsv(join(dir, c.expected)), readTsv(join(out, c.output)), c.keys, c.output, c.subset ?? false);
+  });
   return { status: r.status, stderr: r.stderr, out, differences };
 }

@@ -42,13 +42,13 @@ export function jsonDifferences(expected: unknown, actual: unknown, path = 'summ
   return errs;
 }
 
-/** Row-by-row comparison of two TSV tables keyed by the given columns. */
-export function tableDifferences(expected: Record<string, string>[], actual: Record<string, string>[], keys: string[], name: string): string[] {
+/** Row-by-row comparison of two TSV tables keyed by the given columns (`subset`: R's rows are a sample of ours). */
+export function tableDifferences(expected: Record<string, string>[], actual: Record<string, string>[], keys: string[], name: string, subset = false): string[] {
   const errs: string[] = [];
   const numOrText = (v: string | undefined) => (v === undefined || v === '' || v === 'NA' ? 'null' : Number.isNaN(Number(v)) ? v : String(Number(v)));
   const id = (r: Record<string, string>) => keys.map((k) => numOrText(r[k])).join('/');
   const index = new Map(actual.map((r) => [id(r), r]));
-  if (expected.length !== actual.length) errs.push(`${name}: expected ${expected.length} rows, got ${actual.length}`);
+  if (!subset && expected.length !== actual.length) errs.push(`${name}: expected ${expected.length} rows, got ${actual.length}`);
   for (const r of expected) {
     const a = index.get(id(r));
     if (!a) { errs.push(`${name}: row ${id(r)} missing`); continue; }

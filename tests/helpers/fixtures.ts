@@ -1,5 +1,6 @@
 // Reads the R reference cases copied from ../shared/reference into tests/fixtures.
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 
@@ -8,9 +9,10 @@ export const SURVIVAL_CASES = ['ovarian-rx', 'veteran-celltype', 'colon-nodes-op
 
 export type Row = Record<string, string>;
 
-/** A plain TSV (header row, tab separated, no quoting) as an array of records. */
+/** A plain TSV (header row, tab separated, no quoting; gzipped when named .gz) as an array of records. */
 export function readTsv(path: string): Row[] {
-  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0);
+  const text = path.endsWith('.gz') ? gunzipSync(readFileSync(path)).toString('utf8') : readFileSync(path, 'utf8');
+  const lines = text.split('\n').filter((l) => l.length > 0);
   const header = lines[0].split('\t');
   return lines.slice(1).map((line) => {
     const cells = line.split('\t');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import { associateBoxFigure, bracketTiers, type AssociateBoxSample } from '../../src/plots/associateBoxFigure.js';
-import type { AssociatePairRow, AssociateTestRow } from '../../src/plots/associateTypes.js';
+import type { AssociatePair, AssociateRow, AssociateSkipped } from '../../src/associate/types.js';
 import { GROUP_PALETTE } from '../../src/plots/palette.js';
 import { svgToPng } from '../../src/plots/png.js';
 import { renderSvg } from '../../src/plots/render.js';
@@ -23,10 +23,10 @@ const stageI = [0.412, 0.388, 0.301, 0.455, 0.362, 0.297, 0.518, 0.334, 0.351, 0
 function samples(cancer: string, level: string | null, scores: number[]): AssociateBoxSample[] {
   return scores.map((score, i) => ({ sample: `TCGA-${cancer}-${level}-${i}`, cancer, level, score }));
 }
-function kruskal(cancer: string, statistic: number, df: number, p: number, fdr: number): AssociateTestRow {
-  return { cancer, variable: 'stage', n: 40, estimate: null, statistic, df, p, method: 'kruskal', fdr };
+function kruskal(cancer: string, statistic: number, df: number, p: number, fdr: number): AssociateRow {
+  return { cancer, variable: 'stage', type: 'categorical', n: 40, estimate: null, statistic, df, p, method: 'kruskal', fdr };
 }
-const pair = (cancer: string, level1: string, level2: string, p: number | null): AssociatePairRow => ({ cancer, variable: 'stage', level1, level2, p_adjusted: p });
+const pair = (cancer: string, level1: string, level2: string, p: number | null): AssociatePair => ({ cancer, variable: 'stage', level1, level2, p_adjusted: p });
 
 const allSamples = [
   // given out of order: the figure keeps the order of `levels`
@@ -41,9 +41,9 @@ const allSamples = [
   ...samples('KIRC', 'Stage IV', [0.4, 0.41, 0.42]), // dropped by --min-level
   ...samples('UCS', 'Stage I', [0.3, 0.2]),
 ];
-const tests = [
+const tests: AssociateRow[] = [
   kruskal('BLCA', 12.345, 3, 0.0063, 0.02),
-  { cancer: 'KIRC', variable: 'stage', n: 10, estimate: null, statistic: 25, df: null, p: 0.00794, method: 'wilcoxon-exact', fdr: 0.0159 },
+  { cancer: 'KIRC', variable: 'stage', type: 'categorical', n: 10, estimate: null, statistic: 25, df: null, p: 0.00794, method: 'wilcoxon-exact', fdr: 0.0159 },
   { ...kruskal('BLCA', 99, 9, 1e-9, 1e-9), variable: 'grade' }, // another variable: ignored
 ];
 const pairs = [
@@ -54,7 +54,7 @@ const pairs = [
   pair('BLCA', 'Stage IV', 'Stage II', 0.05), // not below 0.05: no bracket
   pair('BLCA', 'Stage IV', 'Stage III', null),
 ];
-const skipped = [
+const skipped: AssociateSkipped[] = [
   { cancer: 'KIRC', variable: 'stage', level: 'Stage IV', n: 3, reason: 'min-level' },
   { cancer: 'UCS', variable: 'stage', level: null, n: 2, reason: 'min-samples' },
 ];
@@ -147,13 +147,24 @@ describe('associateBoxFigure', () => {
     expect(Buffer.from(png.subarray(1, 4)).toString()).toBe('PNG');
   });
 
+  it('leaves a cancer without samples out of the grid and names it under the figure', async () => {
+    const withEmpty = associateBoxFigure({ ...input, cancers: ['BLCA', 'DLBC', 'KIRC'], skipped: [...skipped, { cancer: 'DLBC', variable: 'stage', level: null, n: 0, reason: 'all-missing' }] });
+    expect(panelsOf(withEmpty).map((p) => boxesOf(p)[0].cancer)).toEqual(['BLCA', 'KIRC']);
+    const t = texts(await renderSvg(withEmpty));
+    expect(t.join(' ')).toContain('No samples with a level, not drawn: DLBC (all-missing).');
+    // no cancer with samples: their panels say why
+    const none = panelsOf(associateBoxFigure({ ...input, cancers: ['DLBC'], skipped: [{ cancer: 'DLBC', variable: 'stage', level: null, n: 0, reason: 'all-missing' }] }));
+    expect(none).toHaveLength(1);
+    expect(panelTexts(none[0]).sort()).toEqual(['DLBC', 'no samples', 'not tested: all-missing']);
+  });
+
   it('draws a level with one value, and one pooled cohort without a cancer label', async () => {
     const one = associateBoxFigure({
       variable: 'gender',
       levels: ['FEMALE', 'MALE'],
       cancers: ['all'],
       samples: [...samples('all', 'FEMALE', [0.42]), ...samples('all', 'MALE', [0.1, 0.2, 0.3])],
-      tests: [{ cancer: 'all', variable: 'gender', n: 4, estimate: null, statistic: 3, df: null, p: 0.5, method: 'wilcoxon-exact', fdr: 0.5 }],
+      tests: [{ cancer: 'all', variable: 'gender', type: 'categorical', n: 4, estimate: null, statistic: 3, df: null, p: 0.5, method: 'wilcoxon-exact', fdr: 0.5 }],
       scoreLabel,
     });
     const [panel] = panelsOf(one);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import { associateHeatmapFigure, rhoLimit } from '../../src/plots/associateHeatmapFigure.js';
-import type { AssociateSkippedRow, AssociateTestRow } from '../../src/plots/associateTypes.js';
+import type { AssociateRow, AssociateSkipped, SkipReason } from '../../src/associate/types.js';
 import { MISSING_FILL } from '../../src/plots/palette.js';
 import { svgToPng } from '../../src/plots/png.js';
 import { renderSvg } from '../../src/plots/render.js';
@@ -16,15 +16,15 @@ const layersOf = (spec: object) => (spec as { layer: Layer[] }).layer;
 const cellsOf = (spec: object) => layersOf(spec).find((l) => l.mark.type === 'rect' && l.encoding.color)!.data.values;
 const greyOf = (spec: object) => layersOf(spec).find((l) => l.mark.type === 'rect' && l.mark.color === MISSING_FILL)!.data.values;
 
-function spearman(cancer: string, variable: string, rho: number, fdr: number | null, n = 80): AssociateTestRow {
-  return { cancer, variable, n, estimate: rho, statistic: 1000, df: null, p: fdr === null ? null : fdr / 2, method: 'spearman-asymptotic', fdr };
+function spearman(cancer: string, variable: string, rho: number, fdr: number | null, n = 80): AssociateRow {
+  return { cancer, variable, type: 'numeric', n, estimate: rho, statistic: 1000, df: null, p: fdr === null ? null : fdr / 2, method: 'spearman-asymptotic', fdr };
 }
-const skip = (cancer: string, variable: string, reason: string, n: number | null): AssociateSkippedRow => ({ cancer, variable, level: null, n, reason });
+const skip = (cancer: string, variable: string, reason: SkipReason, n: number): AssociateSkipped => ({ cancer, variable, level: null, n, reason });
 
 const scoreLabel = 'migrasome-core score (ssGSEA)';
 const cancers = ['BLCA', 'KIRC', 'LIHC'];
 const variables = ['leukocyte_fraction', 'tmb_nonsilent_per_mb', 'timer_cd8_t_cell'];
-const rows: AssociateTestRow[] = [
+const rows: AssociateRow[] = [
   spearman('BLCA', 'leukocyte_fraction', 0.42, 5e-5), // ****
   spearman('BLCA', 'tmb_nonsilent_per_mb', -0.31, 5e-4), // ***
   spearman('BLCA', 'timer_cd8_t_cell', 0.12, 5e-3), // **
@@ -33,9 +33,9 @@ const rows: AssociateTestRow[] = [
   // KIRC × timer_cd8_t_cell: skipped (constant)
   spearman('LIHC', 'leukocyte_fraction', 0.08, null),
   // LIHC × tmb: skipped (min-samples); LIHC × timer: no row at all
-  { cancer: 'BLCA', variable: 'gender', n: 80, estimate: null, statistic: 700, df: null, p: 0.3, method: 'wilcoxon-exact', fdr: 0.5 }, // categorical: not a row
+  { cancer: 'BLCA', variable: 'gender', type: 'categorical', n: 80, estimate: null, statistic: 700, df: null, p: 0.3, method: 'wilcoxon-exact', fdr: 0.5 }, // categorical: not a row
 ];
-const skipped = [skip('KIRC', 'timer_cd8_t_cell', 'constant', 75), skip('LIHC', 'tmb_nonsilent_per_mb', 'min-samples', 7), { cancer: 'BLCA', variable: 'gender', level: 'X', n: 1, reason: 'min-level' }];
+const skipped: AssociateSkipped[] = [skip('KIRC', 'timer_cd8_t_cell', 'constant', 75), skip('LIHC', 'tmb_nonsilent_per_mb', 'min-samples', 7), { cancer: 'BLCA', variable: 'gender', level: 'X', n: 1, reason: 'min-level' }];
 const labels = { leukocyte_fraction: 'Leukocyte fraction', timer_cd8_t_cell: 'CD8+ T cells (TIMER)' };
 const input = { rows, skipped, cancers, variables, labels, scoreLabel, subtitle: 'TCGA, tcga-tme' };
 

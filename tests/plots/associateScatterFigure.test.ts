@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import { associateScatterFigure, type AssociateScatterPoint } from '../../src/plots/associateScatterFigure.js';
-import type { AssociateTestRow } from '../../src/plots/associateTypes.js';
+import type { AssociateRow, AssociateSkipped } from '../../src/associate/types.js';
 import { svgToPng } from '../../src/plots/png.js';
 import { renderSvg } from '../../src/plots/render.js';
 import { svgTexts as texts } from '../helpers/svg.js';
@@ -17,14 +17,15 @@ const scoreLabel = 'migrasome-core score (ssGSEA)';
 function points(cancer: string, n: number, slope: number): AssociateScatterPoint[] {
   return Array.from({ length: n }, (_v, i) => ({ sample: `${cancer}-${i}`, cancer, value: i * 0.5, score: slope * i + Math.sin(i) }));
 }
-function spearman(cancer: string, rho: number, p: number, fdr: number, n: number): AssociateTestRow {
-  return { cancer, variable: 'tmb_nonsilent_per_mb', n, estimate: rho, statistic: 100, df: null, p, method: 'spearman-exact', fdr };
+function spearman(cancer: string, rho: number, p: number, fdr: number, n: number): AssociateRow {
+  return { cancer, variable: 'tmb_nonsilent_per_mb', type: 'numeric', n, estimate: rho, statistic: 100, df: null, p, method: 'spearman-exact', fdr };
 }
 const all = [
   ...points('BLCA', 30, 0.2),
   { sample: 'BLCA-na', cancer: 'BLCA', value: null, score: 1 }, // no value: not drawn
   { sample: 'BLCA-nan', cancer: 'BLCA', value: Number.NaN, score: 1 },
   ...points('KIRC', 12, -0.3),
+  ...points('LIHC', 6, 0.1), // no test row: "not tested"
   ...points('OTHER', 5, 1), // not a panel
 ];
 const tests = [spearman('BLCA', 0.6712, 3.85e-9, 2.67e-8, 30), spearman('KIRC', -0.42, 0.0412, 0.0618, 12), { ...spearman('BLCA', 0.1, 0.5, 0.5, 30), variable: 'other' }];
@@ -32,20 +33,23 @@ const input = {
   variable: 'tmb_nonsilent_per_mb',
   labels: { tmb_nonsilent_per_mb: 'Non-silent TMB' },
   unit: 'mutations / Mb',
-  cancers: ['BLCA', 'KIRC', 'UCS'],
+  cancers: ['BLCA', 'KIRC', 'LIHC', 'UCS'],
   points: all,
   tests,
-  skipped: [{ cancer: 'UCS', variable: 'tmb_nonsilent_per_mb', level: null, n: 0, reason: 'all-missing' }],
+  skipped: [{ cancer: 'UCS', variable: 'tmb_nonsilent_per_mb', level: null, n: 0, reason: 'all-missing' }] as AssociateSkipped[],
   scoreLabel,
   subtitle: 'tcga-tme',
 };
 
 describe('associateScatterFigure', () => {
   const spec = associateScatterFigure(input);
-  const [blca, kirc, ucs] = panelsOf(spec);
+  const [blca, kirc, lihc] = panelsOf(spec);
+  // UCS has no values: no panel of its own, unless no cancer has any
+  const [ucs] = panelsOf(associateScatterFigure({ ...input, cancers: ['UCS'] }));
 
   it('puts each cancer’s samples with a value in its panel, deterministically', () => {
     expect(panelsOf(spec)).toHaveLength(3);
+    expect(lihc.data.values).toHaveLength(6);
     expect(blca.data.values).toHaveLength(30);
     expect(blca.data.values[3]).toEqual({ sample: 'BLCA-3', value: 1.5, score: 0.2 * 3 + Math.sin(3) });
     expect(kirc.data.values).toHaveLength(12);
@@ -60,6 +64,7 @@ describe('associateScatterFigure', () => {
     expect(panelTexts(blca)).toEqual(['BLCA', '\u03c1 = 0.67, p = 3.85e-09, FDR = 2.67e-08,', 'n = 30']);
     expect(panelTexts(kirc)).toContain('KIRC');
     expect(panelTexts(kirc).join(' ')).toContain('\u03c1 = -0.42, p = 0.0412, FDR = 0.0618');
+    expect(panelTexts(lihc)).toEqual(['LIHC', 'not tested']);
     expect(panelTexts(ucs)).toEqual(['UCS', 'not tested: all-missing', 'no samples with a value']);
   });
 
@@ -75,7 +80,7 @@ describe('associateScatterFigure', () => {
 
   it('titles the axes with the label and unit (x on the bottom panel of each column, y in the first column)', () => {
     const two = panelsOf(associateScatterFigure({ ...input, columns: 2 }));
-    expect(axisTitle(two[0], 'x')).toBeNull(); // UCS is below
+    expect(axisTitle(two[0], 'x')).toBeNull(); // LIHC is below
     expect(axisTitle(two[1], 'x')).toBe('Non-silent TMB (mutations / Mb)');
     expect(axisTitle(two[2], 'x')).toBe('Non-silent TMB (mutations / Mb)');
     expect(axisTitle(two[0], 'y')).toEqual(['migrasome-core score', '(ssGSEA)']); // wrapped to the panel's height
@@ -89,11 +94,13 @@ describe('associateScatterFigure', () => {
     const svg = await renderSvg(spec);
     expect(svg).not.toMatch(/NaN/);
     const t = texts(svg);
-    for (const s of ['BLCA', 'KIRC', 'UCS', 'n = 30', 'not tested: all-missing', 'samples', 'Non-silent TMB (mutations / Mb)', 'tcga-tme']) expect(t).toContain(s);
+    for (const s of ['BLCA', 'KIRC', 'LIHC', 'n = 30', 'not tested', 'samples', 'Non-silent TMB (mutations / Mb)', 'tcga-tme']) expect(t).toContain(s);
+    expect(t).not.toContain('UCS');
+    expect(t.join(' ')).toContain('No samples with a value, not drawn: UCS (all-missing).');
     expect(t).toContain('migrasome-core score (ssGSEA) vs Non-silent TMB');
     expect(t).toContain('least-squares line (for the eye; the test uses ranks)');
     expect(t.join(' ')).toContain('Spearman\'s \u03c1 and p as R cor.test(method = "spearman")');
-    expect(svg.match(/class="mark-line role-mark /g) ?? []).toHaveLength(2); // the trend lines of BLCA and KIRC
+    expect(svg.match(/class="mark-line role-mark /g) ?? []).toHaveLength(3); // the trend lines of BLCA, KIRC and LIHC
     const png = svgToPng(svg);
     expect(Buffer.from(png.subarray(1, 4)).toString()).toBe('PNG');
   });

@@ -4,25 +4,25 @@ import { variableLabel } from '../../src/plots/associateTypes.js';
 import { gridColumns, panelTitle, rowMax } from '../../src/plots/panelGrid.js';
 import { estimateTextWidth } from '../../src/plots/render.js';
 
-const row = { cancer: 'ACC', variable: 'v', n: 79, estimate: null, statistic: null, df: null, p: null, fdr: null };
+const row = { cancer: 'ACC', variable: 'v', type: 'numeric' as const, n: 79, estimate: null, statistic: null, df: null, p: null, fdr: null };
 
 describe('testPhrases', () => {
   it('writes each test as R reports it', () => {
     // the reference associate.tsv rows of ACC (mini-pancan-cdr)
-    expect(testPhrases({ ...row, estimate: 0.134052508642265, statistic: 71146.2458899515, p: 0.238869060133375, method: 'spearman-asymptotic', fdr: 0.859467979788372 })).toEqual([
+    expect(testPhrases({ ...row, estimate: 0.134052508642265, statistic: 71146.2458899515, p: 0.238869060133375, method: 'spearman-asymptotic' as const, fdr: 0.859467979788372 })).toEqual([
       '\u03c1 = 0.13',
       'p = 0.239',
       'FDR = 0.859',
       'n = 79',
     ]);
-    expect(testPhrases({ ...row, statistic: 3.41714771714774, df: 3, p: 0.331667827184368, method: 'kruskal', fdr: 0.859467979788372 })).toEqual([
+    expect(testPhrases({ ...row, statistic: 3.41714771714774, df: 3, p: 0.331667827184368, method: 'kruskal' as const, fdr: 0.859467979788372 })).toEqual([
       'Kruskal\u2013Wallis \u03c7\u00b2 = 3.42',
       'df = 3',
       'p = 0.332',
       'FDR = 0.859',
     ]);
-    expect(testPhrases({ ...row, statistic: 688, p: 0.579457507670654, method: 'wilcoxon-exact', fdr: 0.859467979788372 })).toEqual(['Wilcoxon p = 0.579', 'FDR = 0.859']);
-    expect(testPhrases({ ...row, statistic: 1, p: 0, method: 'wilcoxon-normal', fdr: 0 })).toEqual(['Wilcoxon p < 1e-300', 'FDR < 1e-300']);
+    expect(testPhrases({ ...row, statistic: 688, p: 0.579457507670654, method: 'wilcoxon-exact' as const, fdr: 0.859467979788372 })).toEqual(['Wilcoxon p = 0.579', 'FDR = 0.859']);
+    expect(testPhrases({ ...row, statistic: 1, p: 0, method: 'wilcoxon-normal' as const, fdr: 0 })).toEqual(['Wilcoxon p < 1e-300', 'FDR < 1e-300']);
     expect(testPhrases(undefined, { cancer: 'UCS', variable: 'v', level: null, n: 57, reason: 'fewer than 2 levels' })).toEqual(['not tested: fewer than 2 levels']);
     expect(testPhrases(undefined)).toEqual(['not tested']);
   });
