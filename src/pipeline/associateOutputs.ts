@@ -12,7 +12,7 @@ const VERSION: string = createRequire(import.meta.url)('../../package.json').ver
 
 export const ASSOCIATE_COLUMNS = ['cancer', 'variable', 'type', 'n', 'estimate', 'statistic', 'df', 'p', 'method', 'fdr'] as const;
 
-export async function associateOutputFiles(run: AssociateRun, opts: AssociateOptions & { scatter?: string[] }, _ctx: ReportContext & FigureFormats): Promise<OutputFile[]> {
+export async function associateOutputFiles(run: AssociateRun, opts: AssociateOptions & { scatter?: string[] }, ctx: ReportContext & FigureFormats): Promise<OutputFile[]> {
   const files: OutputFile[] = [
     { name: 'associate.tsv', content: toTsv([...ASSOCIATE_COLUMNS], run.rows.map((r) => ASSOCIATE_COLUMNS.map((c) => r[c] ?? null))) },
     { name: 'associate_pairs.tsv', content: toTsv(['cancer', 'variable', 'level1', 'level2', 'p_adjusted'], run.pairs.map((p) => [p.cancer, p.variable, p.level1, p.level2, p.p_adjusted])) },
@@ -22,7 +22,7 @@ export async function associateOutputFiles(run: AssociateRun, opts: AssociateOpt
   if (opts.genes) {
     files.push({ name: 'associate_genes.tsv.gz', content: gzipText(toTsv(['cancer', 'gene', 'rho', 'p', 'fdr'], run.genes.map((g) => [g.cancer, g.gene, g.rho, g.p, g.fdr]))) });
   }
-  const figures = await associateFigures(run, opts, _ctx);
+  const figures = await associateFigures(run, opts, ctx);
   files.push(...figures.files);
   files.push({ name: 'associate.json', content: toJson(runSummary(run, opts)) });
   return files;
