@@ -37,10 +37,12 @@ describe('runModelFit', () => {
     expect(saved.lambda_rule).toBe('min');
   });
 
-  test('--lambda 1se: the genes of lambda.1se', async () => {
-    const run = await runModelFit({ ...OPTS, lambda: '1se' });
+  test('--lambda 1se: the genes of lambda.1se; --roc-times reach the survival analysis of the risk', async () => {
+    const run = await runModelFit({ ...OPTS, lambda: '1se', rocTimes: [365, 1095] });
     expect(run.lambda).toBe(run.cv.lambda1se);
     expect(run.genes).toHaveLength(2);
+    expect(run.survival?.tables.map((t) => t.name)).toContain('roc.tsv');
+    expect(run.survival?.figures.map((f) => f.name)).toEqual(expect.arrayContaining(['km', 'roc', 'auc']));
   });
 
   test('runModelApply on the fitted matrix reproduces the fitted risks', async () => {
