@@ -5,6 +5,7 @@
 // → coefficients at lambda.min or lambda.1se → risk = x·β → the survival analysis of the
 // risk split at its median.
 import { existsSync } from 'node:fs';
+import { MigrascoreError } from '../errors.js';
 import type { GeneReport, GeneSetReport } from '../genes/resolve.js';
 import { readFoldTable } from '../io/foldTable.js';
 import { linearPredictor } from '../model/apply.js';
@@ -125,7 +126,13 @@ export async function runModelFit(opts: ModelFitOptions): Promise<ModelFitRun> {
       categories: null, values: risk, valueName: 'risk', covariates: [],
       join: { ...cohort.join, missing_survival: cohort.dropped.missing_survival }, dropped: { missing_survival: cohort.dropped.missing_survival, missing_group: 0 },
     };
-    survival = await analyseLoaded(loaded, survivalOptions, `${opts.expr} risk score`);
+    try {
+      survival = await analyseLoaded(loaded, survivalOptions, `${opts.expr} risk score`);
+    } catch (e) {
+      // The model stands without it (e.g. a risk equal for most samples leaves one group).
+      if (!(e instanceof MigrascoreError)) throw e;
+      warnings.push(`The survival analysis of the risk split at its median could not be made, so survival/ is not written: ${e.message}`);
+    }
   }
   const notUsed = read.report[0].genes.filter((g) => !found.some((c) => c.report === g)).map(notUsedGene);
   return {
