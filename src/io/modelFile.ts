@@ -5,7 +5,7 @@ import type { SavedModel } from '../pipeline/modelTypes.js';
 import { readTextFile } from './delimited.js';
 
 export function readModelFile(path: string): SavedModel {
-  const text = readTextFile(path, 'Model file (--model)');
+  const text = readTextFile(path, 'Model (--model)');
   let json: unknown;
   try {
     json = JSON.parse(text);
