@@ -116,7 +116,7 @@ function fitOptions(o: Record<string, any>): ModelFitOptions {
     event,
     endpoint: o.endpoint,
     genes: o.genes ?? [],
-    ...(cancerColumn && o.cancer !== undefined ? { cancer: { column: cancerColumn, value: o.cancer } } : {}),
+    ...(cancerColumn ? { cancer: { column: cancerColumn, value: o.cancer } } : {}),
     sampleTypes: o.sampleTypes,
     log2: o.log2,
     transpose: Boolean(o.transpose),

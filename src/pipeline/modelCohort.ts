@@ -18,6 +18,8 @@ export interface ModelCohort {
   time: Float64Array;
   event: Uint8Array;
   join: JoinReport;
+  /** Cancer types of the rows with their counts (when the clinical table has a cancer column). */
+  cancers: [string, number][];
   /** Matched samples left out: another cancer, no time or no event. */
   dropped: { other_cancer: number; missing_survival: number };
 }
@@ -35,24 +37,27 @@ export function modelCohort(
         `first clinical IDs: ${table.ids.slice(0, 3).join(', ')}. Choose the clinical ID column with --id; TCGA barcodes match at patient level.`,
     );
   }
-  const cancerOf = cancer?.value !== undefined ? textColumn(table, cancer.column, 'the cancer type (--cancer-col)') : undefined;
+  const cancerOf = cancer ? textColumn(table, cancer.column, 'the cancer type (--cancer-col)') : undefined;
   const rowOfSample = new Int32Array(samples.length).fill(-1);
   joined.sampleForClinical.forEach((s, r) => { if (s >= 0) rowOfSample[s] = r; });
-  const out: ModelCohort = { columns: [], samples: [], patients: [], time: new Float64Array(0), event: new Uint8Array(0), join: joined.report, dropped: { other_cancer: 0, missing_survival: 0 } };
+  const out: ModelCohort = { columns: [], samples: [], patients: [], time: new Float64Array(0), event: new Uint8Array(0), join: joined.report, cancers: [], dropped: { other_cancer: 0, missing_survival: 0 } };
   const time: number[] = [];
   const event: number[] = [];
+  const counts = new Map<string, number>();
   for (let s = 0; s < samples.length; s++) {
     const r = rowOfSample[s];
     if (r < 0) continue;
-    if (cancerOf && cancerOf[r] !== cancer!.value) { out.dropped.other_cancer++; continue; }
+    if (cancerOf && cancer!.value !== undefined && cancerOf[r] !== cancer!.value) { out.dropped.other_cancer++; continue; }
     if (Number.isNaN(clinical.time[r]) || clinical.event[r] < 0) { out.dropped.missing_survival++; continue; }
     out.columns.push(s);
     out.samples.push(samples[s]);
     out.patients.push(table.ids[r]);
+    if (cancerOf) counts.set(cancerOf[r] ?? 'NA', (counts.get(cancerOf[r] ?? 'NA') ?? 0) + 1);
     time.push(clinical.time[r]);
     event.push(clinical.event[r]);
   }
-  if (cancerOf && out.columns.length + out.dropped.missing_survival === 0) {
+  out.cancers = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (cancerOf && cancer!.value !== undefined && out.columns.length + out.dropped.missing_survival === 0) {
     const present = [...new Set(joined.sampleForClinical.reduce<string[]>((a, s, r) => (s >= 0 && cancerOf[r] !== null ? [...a, cancerOf[r]!] : a), []))].sort();
     throw new MigrascoreError(`--cancer ${cancer!.value}: no sample of ${expr} matches a patient with "${cancer!.value}" in column "${cancer!.column}". Cancer types of the matched samples: ${list(present, 40) || 'none'} (names are case-sensitive).`, 2);
   }

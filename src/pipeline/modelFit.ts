@@ -112,6 +112,10 @@ export async function runModelFit(opts: ModelFitOptions): Promise<ModelFitRun> {
   const warnings = [...cv.warnings];
   const constant = found.filter((_, j) => columns[j].every((v) => v === columns[j][0])).map((c) => c.gene);
   if (constant.length) warnings.push(`${constant.length} candidate gene${constant.length === 1 ? ' is' : 's are'} constant across the analysed samples and cannot be selected (glmnet leaves such columns out): ${constant.join(', ')}.`);
+  if (opts.cancer?.value === undefined && cohort.cancers.length > 1) {
+    warnings.push(`The analysed samples belong to ${cohort.cancers.length} cancer types (${cohort.cancers.slice(0, 12).map(([c, k]) => `${c} ${k}`).join(', ')}${cohort.cancers.length > 12 ? ', …' : ''}; column "${opts.cancer!.column}"): ` +
+      'genes that separate cancer types with different survival will be selected. Fit one cancer with --cancer C.');
+  }
   const lambda = opts.lambda === 'min' ? cv.lambdaMin : cv.lambda1se;
   if (genes.length === 0) {
     warnings.push(`No gene is selected at lambda.${opts.lambda} = ${lambda.toPrecision(6)}: the cross-validated deviance is lowest ${opts.lambda === '1se' ? 'within one SD of its minimum ' : ''}for the empty model, so the risk score is 0 for every sample and no survival analysis is written. ` +

@@ -45,6 +45,13 @@ describe('runModelFit', () => {
     expect(run.survival?.figures.map((f) => f.name)).toEqual(expect.arrayContaining(['km', 'roc', 'auc']));
   });
 
+  test('without --cancer on a matrix of several cancers: all analysed, with a warning', async () => {
+    const run = await runModelFit({ ...OPTS, cancer: { column: 'type' }, foldid: undefined });
+    expect(run.cohort.samples).toHaveLength(88);
+    expect(run.warnings.join(' ')).toMatch(/2 cancer types \(UVM 80, ACC 8; column "type"\)/);
+    expect(run.folds.source).toEqual({ kind: 'seed', seed: 1 });
+  });
+
   test('runModelApply on the fitted matrix reproduces the fitted risks', async () => {
     const run = await runModelFit(OPTS);
     const dir = tempDir();
