@@ -1,8 +1,10 @@
 // The data model of the HTML report, one shape for one cohort (`migrascore survival`,
 // scope "cohort"), for many (`migrascore pancan`, one per cancer type) and for a group
-// comparison (`migrascore compare`, scope "compare", in `compare`): plain data,
+// comparison (`migrascore compare`, scope "compare", in `compare`) and for the associations
+// of `migrascore associate` (scope "associate", in `associate`): plain data,
 // filled by the pipeline, turned into one self-contained HTML file by buildReportHtml (html.ts).
 // Figures are SVG strings from renderSvg (src/plots/render.ts), inlined as they are.
+import type { AssociateGene, AssociatePair, AssociateRow, AssociateSkipped } from '../associate/types.js';
 import type { CompareGeneRow, CompareLevels, ComparePair, CompareRow, CompareSkipped } from '../compare/types.js';
 import type { GeneSetReport } from '../genes/resolve.js';
 import type { JoinReport } from '../tcga/join.js';
@@ -196,12 +198,68 @@ export interface CompareReportSection {
   dropped?: DroppedCount[];
 }
 
+/** A variable of `associate`, as named for people (built-in tables document theirs). */
+export interface AssociateVariableInfo {
+  name: string;
+  /** The short label; the column name for a user's file. */
+  label: string;
+  type: 'numeric' | 'categorical';
+  /** Axis unit ("mutations / Mb"), documented columns only. */
+  unit?: string;
+  /** Documented meaning and unit or scale, as `migrascore data show` prints them. */
+  meaning?: string;
+  scale?: string;
+}
+
+/** The genes most correlated with the score in one cancer (--genes). */
+export interface AssociateTopGenes {
+  cancer: string;
+  /** Samples of the cancer. */
+  n: number;
+  /** Genes with a rho (constant genes have none). */
+  tested: number;
+  /** Genes with FDR below the report's threshold. */
+  significant: number;
+  /** Highest rho first. */
+  positive: AssociateGene[];
+  /** Lowest rho first. */
+  negative: AssociateGene[];
+}
+
+/** The results of `migrascore associate`: the score against covariates per cancer (or once, `all`). */
+export interface AssociateReportSection {
+  /** What was correlated, a phrase: "migrasome-core score (ssGSEA)". */
+  score: string;
+  /** The covariate table, for people: "tcga-tme (built in)" or the path. */
+  table: string;
+  /** The cohorts tested, in associate.tsv order, with their samples (cancer "all" when pooled). */
+  cohorts: { cancer: string; n: number }[];
+  variables: AssociateVariableInfo[];
+  /** associate.tsv, in file order. */
+  rows: AssociateRow[];
+  /** associate_pairs.tsv. */
+  pairs: AssociatePair[];
+  /** associate_skipped.tsv. */
+  skipped: AssociateSkipped[];
+  minLevel: number;
+  minSamples: number;
+  /** --genes: the top genes per cancer (every row is in associate_genes.tsv.gz). */
+  genes?: AssociateTopGenes[];
+  /** The heatmap of rho (numeric variables). */
+  figures: ReportFigure[];
+  /** Box plots of categorical variables. */
+  boxFigures: ReportFigure[];
+  /** --scatter plots. */
+  scatterFigures: ReportFigure[];
+}
+
 export interface ReportModel {
   /**
    * "cohort": one cohort (`survival`): one endpoint section with one cancer section and its results;
-   * "compare": `migrascore compare`, results in `compare` and `endpoints` empty; default: pan-cancer.
+   * "compare": `migrascore compare`, results in `compare` and `endpoints` empty;
+   * "associate": `migrascore associate`, results in `associate`, `endpoints` empty; default: pan-cancer.
    */
-  scope?: 'cohort' | 'pancan' | 'compare';
+  scope?: 'cohort' | 'pancan' | 'compare' | 'associate';
   /** e.g. "migrascore pan-cancer report". */
   title: string;
   /** ISO 8601 timestamp. */
@@ -227,6 +285,8 @@ export interface ReportModel {
   endpoints: EndpointSection[];
   /** scope "compare": the comparison's results. */
   compare?: CompareReportSection;
+  /** scope "associate": the associations. */
+  associate?: AssociateReportSection;
   /** FDR threshold for "significant" (default 0.05). */
   fdrThreshold?: number;
   /** Confidence level of the hazard-ratio intervals (default 0.95). */
