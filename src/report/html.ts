@@ -27,6 +27,7 @@ import { cohortResultsSection, cohortSummarySection } from './cohort.js';
 import { COMPARE_CSS, compareResultsSection, compareSummarySection } from './compareSection.js';
 import { ASSOCIATE_CSS, associateResultsSection, associateSummarySection } from './associateSection.js';
 import { REPORT_CSS } from './styles.js';
+import { ROC_CSS } from './rocTable.js';
 
 export { escapeHtml, formatTimestamp } from './format.js';
 export { formatBytes, formatCount, formatHr, formatP, formatSignificant } from '../format/numbers.js';
@@ -94,7 +95,7 @@ export function buildReportHtml(model: ReportModel): string {
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta name="generator" content="migrascore ${escapeHtml(model.version)}">\n` +
     `<title>${escapeHtml(model.title)}</title>\n` +
-    `<style>${REPORT_CSS}${multi ? tabCss(model.endpoints.length) : ''}${compare ? COMPARE_CSS : ''}${associate ? ASSOCIATE_CSS : ''}</style>\n` +
+    `<style>${REPORT_CSS}${multi ? tabCss(model.endpoints.length) : ''}${compare ? COMPARE_CSS : ''}${associate ? ASSOCIATE_CSS : ''}${ROC_CSS}</style>\n` +
     `</head>\n<body>\n<div class="page">\n${body}\n</div>\n<script>${SORT_SCRIPT}</script>\n</body>\n</html>\n`
   );
 }

@@ -64,6 +64,10 @@ export interface PancanTableRow {
   hr_note: string | null;
   /** Why the continuous HR is not estimable; null when it is. */
   hr_continuous_note: string | null;
+  /** With --roc-times: pancan.tsv's auc_<T> columns, in EndpointSection.aucTimes order. */
+  auc?: (number | null)[];
+  /** Why each AUC is null (null where it is a number). */
+  auc_notes?: (string | null)[];
   /** With --covariates: the group term of Surv ~ group + covariates (cox_adjusted). */
   hr_covariate_adjusted?: number | null;
   hr_covariate_adjusted_lower?: number | null;
@@ -104,7 +108,10 @@ export interface CohortModel {
   events: number;
   /** `note`: why the HR is not estimable (e.g. "no events in group low"), shown instead of R's numbers. */
   terms: { term: string; hr: number; lower: number; upper: number; p: number; infinite?: boolean; aliased?: boolean; note?: string }[];
+  /** Harrell's C (survival::concordance, the default timewt). */
   concordance: number;
+  /** Uno's C: concordance(fit, timewt = "n/G2"). */
+  concordanceUno?: number;
   /** cox.zph GLOBAL p (proportional hazards test). */
   phGlobalP: number | null;
 }
@@ -124,6 +131,31 @@ export interface CohortResults {
   /** What was split or grouped, e.g. "migrasome-core score" or a column name. */
   grouping: string;
   warnings: string[];
+  /** --roc-times: the time-dependent AUC of the continuous value (summary.json `time_roc`). */
+  timeRoc?: ReportTimeRoc;
+}
+
+/** Time-dependent ROC of a cohort's continuous value at the --roc-times (cumulative/dynamic, IPCW). */
+export interface ReportTimeRoc {
+  /** The marker, e.g. "migrasome-core". */
+  valueName: string;
+  /** Patients with a value (the ROC's n). */
+  n: number;
+  confLevel: number;
+  /** One row per --roc-times time, in the order given. */
+  rows: {
+    time: number;
+    /** The time with its unit as given ("365 days"). */
+    label: string;
+    auc: number | null;
+    se: number | null;
+    lower: number | null;
+    upper: number | null;
+    cases: number;
+    controls: number;
+    /** Why the AUC is null, in words (summary.json `note`); null when it is a number. */
+    note: string | null;
+  }[];
 }
 
 /** One cancer's (or the one cohort's) own results: a one-line summary and its figures (Kaplan–Meier, cutpoint). */
@@ -151,6 +183,8 @@ export interface EndpointSection {
   cancers: CancerSection[];
   /** With --covariates: the adjusted hazard ratios, one row per analysed cancer. */
   adjusted?: { covariates: string[]; rows: AdjustedRow[] };
+  /** With --roc-times: the times of the rows' `auc` values, as written ("365 days"). */
+  aucTimes?: string[];
   /** Cancers with FDR (over the split's own test) below the threshold; counted from `table` when absent. */
   significantCount?: number;
   /**
