@@ -55,7 +55,7 @@ const LABELS: Record<string, string> = {
   histological_grade: 'Histological grade', initial_pathologic_dx_year: 'Year of diagnosis', menopause_status: 'Menopause status',
   birth_days_to: 'Days to birth', vital_status: 'Vital status', tumor_status: 'Tumour status', last_contact_days_to: 'Days to last contact',
   death_days_to: 'Days to death', cause_of_death: 'Cause of death', new_tumor_event_type: 'New tumour event type',
-  new_tumor_event_site: 'New tumour event site', new_tumor_event_dx_days_to: 'Days to new tumour event',
+  new_tumor_event_site: 'New tumour event site', new_tumor_event_site_other: 'New tumour event site (other)', new_tumor_event_dx_days_to: 'Days to new tumour event',
   treatment_outcome_first_course: 'First-course treatment outcome', margin_status: 'Margin status', residual_tumor: 'Residual tumour',
   ...Object.fromEntries(ENDPOINTS.flatMap(([e]) => [[e, `${e} event`], [`${e}.time`, `${e} time`]])),
 };

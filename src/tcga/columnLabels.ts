@@ -16,7 +16,7 @@ export interface ColumnDisplay {
 }
 
 // Documented "units" that are no unit of a number on an axis.
-const NOT_A_UNIT = /^(?:category|text|integer|year)$|barcode|abbreviation/i;
+const NOT_A_UNIT = /^(?:category|text|integer|year)\b|barcode|abbreviation/i;
 
 /**
  * The documented unit as an axis unit: ranges dropped ("fraction 0–1" → "fraction"),
