@@ -9,6 +9,7 @@ import { toTsv, writeOutputFiles, writeOutputFolder } from '../io/output.js';
 import { checkOutputFile } from '../io/outputPaths.js';
 import { formatHr, formatSignificant, pEquals } from '../format/numbers.js';
 import { runModelApply } from '../pipeline/modelApply.js';
+import { nomogramCommand } from './modelNomogram.js';
 import { DEFAULT_MODEL_SEED, runModelFit, type ModelFitOptions, type ModelFitRun } from '../pipeline/modelFit.js';
 import { modelFitFiles } from '../pipeline/modelOutputs.js';
 import { timeRocLines } from '../pipeline/rocOutputs.js';
@@ -52,9 +53,10 @@ genes [], risk 0 for all). CV runs in worker threads for large inputs (same numb
 
 export function modelCommand(): Command {
   const model = new Command('model')
-    .description('A LASSO Cox risk score from genes (glmnet cv.glmnet, R-identical with R\'s folds) and its survival analysis; apply it to another cohort.');
+    .description('A LASSO Cox risk score from genes (glmnet cv.glmnet, R-identical with R\'s folds) and its survival analysis; apply it to another cohort; a nomogram and calibration of a Cox model (rms).');
   model.addCommand(fitCommand());
   model.addCommand(applyCommand());
+  model.addCommand(nomogramCommand());
   return model;
 }
 

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { tempDir } from '../helpers/cli.js';
-import { runNomogramCli } from '../helpers/nomogramRun.js';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { expectAllClose, NOMOGRAM_CASES, NOMOGRAM_DIR, nomogramExpected } from '../helpers/nomogramCases.js';
+
+const runNomogramCli = (args: string[], cwd = ROOT) => runCli(['model', 'nomogram', ...args], cwd);
 
 function readTsv(path: string): Record<string, string>[] {
   const [head, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
