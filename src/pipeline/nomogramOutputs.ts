@@ -10,6 +10,7 @@ import { nomogramFigure } from '../plots/nomogramFigure.js';
 import { convertTime, type TimeUnit } from '../plots/timeUnits.js';
 import { figureFiles, renderFigure, type FigureFormats } from './figureFiles.js';
 import type { NomogramRun, NomogramRunOptions } from './nomogram.js';
+import { columnDisplays, labelMap } from '../tcga/columnLabels.js';
 
 const SINGULAR: Record<TimeUnit, string> = { days: 'day', weeks: 'week', months: 'month', years: 'year' };
 
@@ -93,10 +94,12 @@ export async function nomogramFiles(run: NomogramRun, opts: NomogramRunOptions, 
     cal.groups.map((g) => [cal.time, g.group, g.lower_cut, g.upper_cut, g.n, g.events, g.predicted, g.observed, g.std_err, g.lower, g.upper]));
 
   const who = `${fit.cox.n} patients, ${fit.cox.events} events`;
+  // Built-in table columns get their documented label (age_at_initial_pathologic_diagnosis → Age at diagnosis).
+  const predictorLabels = labelMap(columnDisplays(opts.clinical, nom.predictors.map((p) => p.name)));
   const nomFig = await renderFigure('nomogram', 'Nomogram',
-    nomogramFigure({ nomogram: nom, survivalLabels: labels.map((l) => `${l} probability`), title: `Nomogram: predicted survival probability at ${timesText(opts.times, opts.timeIn, opts.timeUnit)}`, subtitle: `Cox model (rms cph) of ${run.predictors.join(' + ')}; ${who}` }));
+    nomogramFigure({ nomogram: nom, predictorLabels, survivalLabels: labels.map((l) => `${l} probability`), title: `Nomogram: predicted survival probability at ${timesText(opts.times, opts.timeIn, opts.timeUnit)}`, subtitle: `Cox model (rms cph) of ${run.predictors.join(' + ')}; ${who}` }));
   const calFig = await renderFigure('calibration', 'Calibration',
-    calibrationFigure({ calibration: cal, timeLabel: calLabel, title: `Calibration at ${timesText([cal.time], opts.timeIn, opts.timeUnit)}`, subtitle: `Predicted vs Kaplan–Meier observed survival in ${cal.groups.length} groups of predicted ${calLabel}; ${who}` }));
+    calibrationFigure({ calibration: cal, timeLabel: calLabel, title: `Calibration at ${timesText([cal.time], opts.timeIn, opts.timeUnit)}`, subtitle: `Predicted vs Kaplan–Meier observed survival in ${cal.groups.length} groups of predicted ${calLabel}; ${who}; apparent (same patients as the fit, no bootstrap correction)` }));
   return [
     { name: 'nomogram.json', content: toJson(json) },
     { name: 'nomogram.tsv', content: toTsv(['axis', 'value', 'points'], axisRows) },

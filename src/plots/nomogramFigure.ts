@@ -18,6 +18,8 @@ export interface NomogramFigureInput {
   showLp?: boolean;
   /** Width of the drawing area of the axes, pixels (default 560). */
   width?: number;
+  /** Labels for predictor axes, keyed by predictor name (e.g. a built-in table's column label). */
+  predictorLabels?: Record<string, string>;
 }
 
 const ROW = 46;
@@ -38,13 +40,13 @@ export function nomogramFigure(input: NomogramFigureInput): TopLevelSpec {
   const rows: Row[] = [];
   const maxTotal = Math.max(...nom.totalPoints);
   const labelW = 16 + Math.max(...[
-    'Points', 'Total Points', 'Linear Predictor', ...nom.predictors.map((p) => p.name), ...input.survivalLabels,
+    'Points', 'Total Points', 'Linear Predictor', ...nom.predictors.map((p) => input.predictorLabels?.[p.name] ?? p.name), ...input.survivalLabels,
   ].map((l) => estimateTextWidth(l, LABEL_SIZE, true)));
   const xPoints = (p: number) => labelW + (p / 100) * W;
   const xTotal = (p: number) => labelW + (p / maxTotal) * W;
 
   rows.push({ label: 'Points', bold: true, ticks: Array.from({ length: 11 }, (_, i) => ({ x: xPoints(i * 10), text: String(i * 10) })) });
-  for (const p of nom.predictors) rows.push({ label: p.name, ticks: p.ticks.map((t) => ({ x: xPoints(t.points), text: tickText(t.value) })) });
+  for (const p of nom.predictors) rows.push({ label: input.predictorLabels?.[p.name] ?? p.name, ticks: p.ticks.map((t) => ({ x: xPoints(t.points), text: tickText(t.value) })) });
   rows.push({ label: 'Total Points', bold: true, ticks: nom.totalPoints.map((p) => ({ x: xTotal(p), text: tickText(p) })) });
   if (input.showLp !== false) {
     rows.push({ label: 'Linear Predictor', ticks: nom.linearPredictor.filter((t) => t.points >= -1e-9 && t.points <= maxTotal + 1e-9).map((t) => ({ x: xTotal(t.points), text: tickText(t.value) })) });
