@@ -80,6 +80,11 @@ export async function runNomogram(opts: NomogramRunOptions): Promise<NomogramRun
   const fit = fitCph(cohort.time, cohort.event, terms, opts.ties);
   const incomplete = cohort.ids.length - fit.design.rows.length;
   checkFit(fit, terms, incomplete);
+  const modelled = fit.design.rows.length;
+  if (opts.groups > modelled) {
+    // rms would cut anyway and report every group empty (groupkm needs 2 patients a group).
+    throw new UsageError(`--groups ${opts.groups} is more than the ${modelled} modelled patients: each calibration group needs at least 2 patients for its Kaplan–Meier estimate. Use at most ${Math.max(1, Math.floor(modelled / 2))} groups (5 is usual).`);
+  }
   const lastTime = fit.baseline.time[fit.baseline.time.length - 1];
   const show = (t: number) => formatDuration(t, opts.timeIn, opts.timeUnit);
   for (const t of opts.times) {

@@ -114,6 +114,14 @@ describe('migrascore model nomogram: input errors', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  test('--groups larger than the modelled patients is a usage error naming both (exit 2), nothing written', () => {
+    const out = join(tempDir(), 'o');
+    const r = runNomogramCli([...base, '--covariates', 'age', '--times', '365', '--groups', '1000', '--out', out], lung);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--groups 1000 is more than the 228 modelled patients/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   test('an unknown covariate column is named', () => {
     const r = runNomogramCli([...base, '--covariates', 'age,weight', '--times', '365', '--out', join(tempDir(), 'o')], lung);
     expect(r.status).not.toBe(0);
