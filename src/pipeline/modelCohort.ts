@@ -6,6 +6,7 @@ import { MigrascoreError } from '../errors.js';
 import { textColumn } from '../io/clinical.js';
 import type { FoldTable } from '../io/foldTable.js';
 import { foldsFromSeed } from '../model/folds.js';
+import { TCGA_CDR } from '../tcga/cdr.js';
 import { joinSamplesToClinical, type JoinReport } from '../tcga/join.js';
 import type { ClinicalData } from './survivalInput.js';
 
@@ -73,9 +74,13 @@ function checkTimes(c: ModelCohort, clinical: ClinicalData): void {
   const lineOf = new Map(clinical.table.ids.map((id, r) => [id, clinical.table.lines[r]]));
   c.time.forEach((t, i) => { if (!(t > 0)) bad.push(`${c.samples[i]} (${c.patients[i]}, line ${lineOf.get(c.patients[i])}: ${t})`); });
   if (bad.length === 0) return;
+  // The built-in table cannot be edited by the user: point at the matrix instead.
+  const builtIn = clinical.path === TCGA_CDR.path;
   throw new MigrascoreError(
-    `${bad.length} of the ${c.time.length} analysed samples ha${bad.length === 1 ? 's' : 've'} a survival time of 0 or less in ${clinical.path}: ${list(bad)}. ` +
-      'LASSO Cox (glmnet) needs times above 0: correct those times, or leave the patients out of the clinical table (a time of 0 often means follow-up ended at diagnosis).',
+    `${bad.length} of the ${c.time.length} analysed samples ha${bad.length === 1 ? 's' : 've'} a survival time of 0 or less in ${builtIn ? 'the built-in TCGA-CDR table (--clinical tcga-cdr)' : clinical.path}: ${list(bad)}. ` +
+      (builtIn
+        ? 'LASSO Cox (glmnet) needs times above 0: leave those samples out of the matrix (drop their columns), or pass --clinical a copy of the table without them or with corrected times (a time of 0 means follow-up ended at diagnosis).'
+        : 'LASSO Cox (glmnet) needs times above 0: correct those times, or leave the patients out of the clinical table (a time of 0 often means follow-up ended at diagnosis).'),
   );
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadGeneIdTable } from '../../src/genes/resolve.js';
 import { readTsv } from '../helpers/fixtures.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { expectRelative, MODEL_FIXTURES } from '../helpers/modelCases.js';
 import { writeModelData } from '../helpers/modelData.js';
 
@@ -205,6 +205,16 @@ describe('model fit: edge cases and bad input', () => {
     const r = runCli(['model', 'fit', '--expr', d.expr, '--clinical', d.clinical, '--time', 'time', '--event', 'status', '--genes', 'g=TSPAN4,ITGA5,NDST1', '--out', join(dir, 'bad-times')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/2 of the 40 analysed samples have a survival time of 0 or less .*S5 \(S5, line 6: 0\), S10 \(S10, line 11: 0\)/);
+  });
+
+  test('times of 0 in the built-in TCGA-CDR: the advice is about the matrix, not editing the installed table', () => {
+    const r = runCli(['model', 'fit', '--expr', join(ROOT, 'examples', 'tcga-mini-pancan.rsem.tsv.gz'), '--clinical', 'tcga-cdr', '--cancer', 'DLBC', '--endpoint', 'OS',
+      '--genes', 'g=ITGA5,CD82', '--out', join(dir, 'cdr-zero')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/1 of the 48 analysed samples has a survival time of 0 or less in the built-in TCGA-CDR table \(--clinical tcga-cdr\): TCGA-VB-A8QN-01A-11R-A38C-07/);
+    expect(r.stderr).toMatch(/leave those samples out of the matrix/);
+    expect(r.stderr).not.toMatch(/data\/tcga-cdr\.tsv\.gz/);
+    expect(existsSync(join(dir, 'cdr-zero'))).toBe(false);
   });
 
   test('usage errors: --seed with --foldid, --nfolds below 3', () => {
