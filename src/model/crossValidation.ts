@@ -58,7 +58,21 @@ export function checkFolds(foldid: ArrayLike<number>, n: number): { foldid: Int3
 /** The path fit of fold k: glmnet on the rows outside fold k, with its own default path. */
 export function fitFold(x: DesignMatrix, time: ArrayLike<number>, status: ArrayLike<number>, foldid: ArrayLike<number>, k: number, control: Partial<CoxnetControl> = {}): CoxnetPath {
   const rows = trainingRows(foldid, k);
-  return coxnet(designRows(x, rows), pick(time, rows), pick(status, rows), control);
+  try {
+    return coxnet(designRows(x, rows), pick(time, rows), pick(status, rows), control);
+  } catch (e) {
+    // Otherwise the message names a row count the user never chose (the training rows).
+    if (!(e instanceof MigrascoreError) || !/glmnet cannot fit/.test(e.message)) throw e;
+    let events = 0;
+    let total = 0;
+    for (let i = 0; i < status.length; i++) total += status[i] > 0 ? 1 : 0;
+    for (const i of rows) events += status[i] > 0 ? 1 : 0;
+    throw new MigrascoreError(
+      `LASSO Cox: cross-validation cannot fit without fold ${k}: its ${rows.length} training samples hold ${events} event${events === 1 ? '' : 's'} ` +
+        `(${total} in the cohort of ${status.length}), too few for glmnet ("probably too many censored observations"; cv.glmnet stops the same way). ` +
+        'A LASSO Cox model needs many more events: use a cohort or endpoint with more events, or fewer folds (--nfolds, or --foldid spreading the events).',
+    );
+  }
 }
 
 /**

@@ -217,6 +217,18 @@ describe('model fit: edge cases and bad input', () => {
     expect(existsSync(join(dir, 'cdr-zero'))).toBe(false);
   });
 
+  test('one event in the cohort: the error names the fold and the events, not a bare row count', () => {
+    const d = writeModelData(tempDir(), { n: 40, genes: ['TSPAN4', 'ITGA5', 'NDST1'], seed: 3 });
+    const lines = readFileSync(d.clinical, 'utf8').trim().split('\n');
+    let kept = 0;
+    const one = lines.map((l, i) => { if (i === 0) return l; const f = l.split('\t'); if (f[2] === '1' && kept++ > 0) f[2] = '0'; return f.join('\t'); });
+    writeFileSync(d.clinical, one.join('\n') + '\n');
+    const r = runCli(['model', 'fit', '--expr', d.expr, '--clinical', d.clinical, '--time', 'time', '--event', 'status', '--genes', 'g=TSPAN4,ITGA5,NDST1', '--nfolds', '4', '--out', join(dir, 'one-event')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/cross-validation cannot fit without fold \d: its 30 training samples hold 0 events \(1 in the cohort of 40\)/);
+    expect(existsSync(join(dir, 'one-event'))).toBe(false);
+  });
+
   test('usage errors: --seed with --foldid, --nfolds below 3', () => {
     expect(runCli([...FIT, '--seed', '3', '--out', join(dir, 'u1')]).status).toBe(2);
     const r = runCli(['model', 'fit', '--expr', EXPR, '--clinical', 'tcga-cdr', '--endpoint', 'OS', '--nfolds', '2', '--out', join(dir, 'u2')]);
