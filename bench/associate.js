@@ -12,6 +12,7 @@
 // cancer in full, cor.test on K random genes per cancer (extrapolated), and the agreement of
 // rho (every pair) and p (the sampled pairs) with associate_genes.tsv.gz.
 // Usage (after npm install): node bench/associate.js [runs=3] [K=607] [genes=20531] [samples=11000]
+//   (results also in $CACHE/associate-bench.md)
 //   runs = 0: only R and the comparison, on the output of an earlier run; K = 0: no R.
 // The matrix is cached in $MIGRASCORE_BENCH_CACHE (default /tmp/migrascore-bench), 1.6 GB.
 import { spawnSync } from 'node:child_process';
