@@ -41,7 +41,9 @@ Outputs in --out: associate.tsv, associate_pairs.tsv, associate_skipped.tsv (unt
 variables and dropped levels, with the reason), associate_genes.tsv.gz (--genes: Spearman
 with every gene, BH within cancer), scores.tsv, associate.json; figures: associate_heatmap.svg
 (cancer × numeric variable, rho with FDR stars), box/<variable>.svg (categorical variables),
-scatter/<variable>.svg (--scatter); --png/--pdf copies. A run replaces --out whole; a
+scatter/<variable>.svg (--scatter); --png/--pdf copies; index.html, the self-contained
+report (tables, figures, top genes with --genes, inputs with SHA-256, citations of the
+built-in table columns used). A run replaces --out whole; a
 non-empty folder it did not write is refused unless --force.`;
 
 export function associateCommand(): Command {

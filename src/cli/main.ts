@@ -11,6 +11,7 @@ import { scoreCommand } from './score.js';
 import { pancanCommand } from './pancan.js';
 import { compareCommand } from './compare.js';
 import { associateCommand } from './associate.js';
+import { modelCommand } from './model.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -20,9 +21,11 @@ export function buildProgram(): Command {
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError('(run with --help for usage and examples)');
-  for (const command of [scoreCommand(), survivalCommand(), pancanCommand(), compareCommand(), associateCommand(), genesetsCommand()]) {
+  for (const command of [scoreCommand(), survivalCommand(), pancanCommand(), compareCommand(), associateCommand(), modelCommand(), genesetsCommand()]) {
     // addCommand does not inherit exitOverride and friends; without it commander exits 1 on usage errors.
     program.addCommand(command.copyInheritedSettings(program));
+    // Subcommands (model fit, model apply) need the same settings from their parent.
+    for (const sub of command.commands) sub.copyInheritedSettings(command);
   }
   program.addCommand(dataCommand().copyInheritedSettings(program));
   program.addHelpText('after', `

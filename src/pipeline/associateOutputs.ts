@@ -1,11 +1,12 @@
 // The files of an `associate` run: associate.tsv, associate_pairs.tsv, associate_skipped.tsv,
-// associate_genes.tsv.gz (--genes), scores.tsv, associate.json, figures and the report.
+// associate_genes.tsv.gz (--genes), scores.tsv, associate.json, figures and the report (index.html).
 import { createRequire } from 'node:module';
 import { gzipText, toJson, toTsv, type OutputFile } from '../io/output.js';
 import type { AssociateOptions, AssociateRun } from './associate.js';
 import { patientOf } from './associate.js';
 import type { FigureFormats } from './figureFiles.js';
 import { associateFigures } from './associateFigures.js';
+import { associateReport } from './associateReport.js';
 import type { ReportContext } from './reportParts.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
@@ -25,6 +26,8 @@ export async function associateOutputFiles(run: AssociateRun, opts: AssociateOpt
   const figures = await associateFigures(run, opts, ctx);
   files.push(...figures.files);
   files.push({ name: 'associate.json', content: toJson(runSummary(run, opts)) });
+  const names = [...files.map((f) => f.name), 'index.html'];
+  files.push({ name: 'index.html', content: await associateReport(run, opts, ctx, figures, names) });
   return files;
 }
 

@@ -21,6 +21,7 @@ import {
   citations, cohortResults, ENDPOINT_LABELS, inputRoles, linkedFigures, medianSummary, modelParameters, reportInputs, scoringParameters, type ReportContext,
 } from './reportParts.js';
 import { endpointFolders, folderNames } from './cancerFolders.js';
+import { aucOfRun, aucTimeLabels } from './rocReport.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -59,8 +60,10 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
   for (const ep of run.endpoints) {
     const { dir } = ep;
     const section: EndpointSection = {
-      endpoint: ep.endpoint.name, label: ENDPOINT_LABELS[ep.endpoint.name], table: ep.results.map((r) => r.row), skipped: ep.skipped,
+      endpoint: ep.endpoint.name, label: ENDPOINT_LABELS[ep.endpoint.name], skipped: ep.skipped,
+      table: ep.results.map((r) => (opts.rocTimes?.length ? { ...r.row, ...aucOfRun(r.run.timeRoc) } : r.row)),
       figures: [], cancers: [], significantCount: significant(ep), cutSearched: searched,
+      ...(opts.rocTimes?.length ? { aucTimes: aucTimeLabels(opts.rocTimes, opts.timeIn ?? 'days') } : {}),
     };
     const figureGroups: (typeof pending)[number]['figures'] = [];
     for (const { cancer, run: r } of ep.results) {
@@ -186,7 +189,7 @@ function reportModel(run: PancanRun, opts: PancanOptions, ctx: ReportContext, in
       { name: 'Clinical table', value: opts.clinical === TCGA_CDR.path ? 'tcga-cdr (built in)' : opts.clinical },
     ],
     inputs,
-    citations: citations({ clinical: opts.clinical, optimal: opts.split.kind === 'optimal', scored: scoring !== undefined }),
+    citations: citations({ clinical: opts.clinical, optimal: opts.split.kind === 'optimal', scored: scoring !== undefined, roc: Boolean(opts.rocTimes?.length) }),
     geneReport: scoring?.report.genesets ?? [],
     join: run.source.joined.report,
     messages: [...(scoring?.report.messages ?? []), ...timeWarnings(run), ...cancerNotes(run, opts).messages],

@@ -12,6 +12,7 @@ import type { RenderedFigure } from './figureFiles.js';
 import type { ScoreRequest } from './scoreMatrix.js';
 import type { SurvivalRun } from './survival.js';
 import type { SurvivalOptions } from './survivalTypes.js';
+import { reportTimeRoc } from './rocReport.js';
 
 /** What a report needs besides the run: the command line and the output files' formats. */
 export interface ReportContext {
@@ -37,7 +38,7 @@ export function inputRoles(paths: string[], clinical: string, source: 'expr' | '
   }));
 }
 
-export function citations(opts: { clinical: string; optimal: boolean; scored: boolean }): ReportCitation[] {
+export function citations(opts: { clinical: string; optimal: boolean; scored: boolean; roc?: boolean }): ReportCitation[] {
   const list: ReportCitation[] = [];
   if (opts.clinical === TCGA_CDR.path) list.push({ text: TCGA_CDR.citation, doi: TCGA_CDR.doi });
   if (opts.scored) {
@@ -46,6 +47,12 @@ export function citations(opts: { clinical: string; optimal: boolean; scored: bo
   list.push({ text: 'Therneau TM. A Package for Survival Analysis in R (survival 3.5). Cox model, Kaplan–Meier and log-rank as in R.' });
   if (opts.scored) list.push({ text: 'Qin Y, et al. Pan-cancer analysis of migrasome genes. Front Immunol. 2022;13:994828.', doi: '10.3389/fimmu.2022.994828' });
   if (opts.optimal) list.push({ text: 'Lausen B, Schumacher M. Maximally selected rank statistics. Biometrics. 1992;48:73–85 (maxstat, Lau92 p-value).', doi: '10.2307/2532740' });
+  // Uno's C is shown beside Harrell's in every report of Cox models
+  list.push({ text: 'Uno H, Cai T, Pencina MJ, D\'Agostino RB, Wei LJ. On the C-statistics for evaluating overall adequacy of risk prediction procedures with censored survival data. Stat Med. 2011;30:1105–1117 (Uno\'s C, survival::concordance timewt = "n/G2").', doi: '10.1002/sim.4154' });
+  if (opts.roc) {
+    list.push({ text: 'Blanche P, Dartigues JF, Jacqmin-Gadda H. Estimating and comparing time-dependent areas under receiver operating characteristic curves for censored event times with competing risks. Stat Med. 2013;32:5381–5397 (timeROC; cumulative/dynamic AUC with IPCW and its iid standard error).', doi: '10.1002/sim.5958' });
+    list.push({ text: 'Gerds TA, Kattan MW. Medical Risk Prediction Models: With Ties to Machine Learning. Chapman and Hall/CRC; 2021 (riskRegression::Score).' });
+  }
   return list;
 }
 
@@ -87,6 +94,7 @@ function model(label: string, cox: CoxSummary, noteOf: (t: CoxSummary['terms'][n
       ...(!t.aliased && noteOf(t) ? { note: noteOf(t)! } : {}),
     })),
     concordance: cox.concordance.c,
+    ...(cox.concordance_uno ? { concordanceUno: cox.concordance_uno.c } : {}),
     phGlobalP: global ? global.p : null,
   };
 }
@@ -124,6 +132,7 @@ export function cohortResults(run: SurvivalRun, opts: Pick<SurvivalOptions, 'tim
     ...(c ? { cutpoint: { method: c.method, value: c.value, statistic: c.statistic, p_adjusted: c.p_adjusted, p_method: c.p_method, minprop: c.minprop } } : {}),
     grouping,
     warnings: a.warnings,
+    ...(run.timeRoc ? { timeRoc: reportTimeRoc(run.timeRoc) } : {}),
   };
 }
 

@@ -61,7 +61,7 @@ async function survivalReportModel(run: SurvivalRun, opts: SurvivalOptions, ctx:
     command: ctx.command,
     parameters,
     inputs: await reportInputs(inputRoles(loaded.inputPaths, opts.clinical, source)),
-    citations: citations({ clinical: opts.clinical, optimal: opts.split.kind === 'optimal' && g.kind !== 'group', scored: g.kind === 'expr' }),
+    citations: citations({ clinical: opts.clinical, optimal: opts.split.kind === 'optimal' && g.kind !== 'group', scored: g.kind === 'expr', roc: Boolean(opts.rocTimes?.length) }),
     geneReport: scoring?.genesets ?? [],
     join: loaded.join,
     messages: [...(loaded.warnings ?? []), ...run.timeWarnings, ...(scoring?.messages ?? []), ...run.analysis.warnings],

@@ -6,6 +6,7 @@ import type { Context } from './context.js';
 import { escapeHtml } from './format.js';
 import { formatConfLevel, formatCount, formatHr, formatP, formatSignificant, NA } from '../format/numbers.js';
 import { renderFigure } from './inlineSvg.js';
+import { rocTable } from './rocTable.js';
 import type { CancerSection, CohortModel, CohortResults, ReportModel } from './model.js';
 
 /** The one cohort of a "cohort" report. */
@@ -79,7 +80,7 @@ function groupsTable(r: CohortResults, ctx: Context): string {
 function modelsTable(r: CohortResults, ctx: Context): string {
   const rows = r.models.flatMap((m) => m.terms.map((t, i) =>
     `<tr>${i === 0 ? `<td rowspan="${m.terms.length}"><strong>${escapeHtml(m.label)}</strong><div class="small muted"><code>${escapeHtml(m.formula)}</code>, n = ${formatCount(m.n)}, ${formatCount(m.events)} events, ` +
-      `C = ${formatSignificant(m.concordance, 3)}${m.phGlobalP !== null ? `, PH test p = ${escapeHtml(formatP(m.phGlobalP))}` : ''}</div></td>` : ''}` +
+      `${m.concordanceUno !== undefined ? `Harrell's C = ${formatSignificant(m.concordance, 3)}, Uno's C = ${formatSignificant(m.concordanceUno, 3)}` : `C = ${formatSignificant(m.concordance, 3)}`}${m.phGlobalP !== null ? `, PH test p = ${escapeHtml(formatP(m.phGlobalP))}` : ''}</div></td>` : ''}` +
     `<td>${escapeHtml(t.term)}</td><td class="num">${escapeHtml(hrText(t))}</td><td class="num">${escapeHtml(t.infinite || t.aliased || t.note ? NA : formatP(t.p))}</td></tr>`));
   return (
     `<div class="table-wrap fit"><table class="data models"><thead><tr><th>Cox model</th><th>Term</th><th class="num">HR (${formatConfLevel(ctx.conf)} CI)</th><th class="num">p (Wald)</th></tr></thead>` +
@@ -98,27 +99,37 @@ function cutpointText(r: CohortResults): string {
   return `<p>Split of ${escapeHtml(r.grouping)}: ${escapeHtml(c.method)} at ${escapeHtml(value)} (high: greater than the cutpoint).${escapeHtml(searched)}</p>`;
 }
 
-/** The groups, tests and models of one cohort (tables only). */
-export function cohortTables(r: CohortResults, ctx: Context): string {
+/** The groups, tests and models of one cohort (tables only); with `roc`, the AUC(t) table under its own heading. */
+export function cohortTables(r: CohortResults, ctx: Context, roc = true): string {
   return (
     groupsTable(r, ctx) +
     `<p>${escapeHtml(r.testLabel)} test: chi-square ${formatSignificant(r.logrank.chisq, 4)} on ${r.logrank.df} df, p = ${escapeHtml(formatP(r.logrank.p))}` +
     `${r.cutpoint?.method === 'optimal' ? ' (not adjusted for the cutpoint search)' : ''}.</p>` +
     cutpointText(r) +
     modelsTable(r, ctx) +
-    (r.warnings.length ? `<ul class="messages">${r.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>` : '')
+    (r.warnings.length ? `<ul class="messages">${r.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>` : '') +
+    (roc && r.timeRoc ? `<h4 class="roc-title">Time-dependent ROC</h4>${rocTable(r.timeRoc)}` : '')
   );
 }
+
+/** The figures of --roc-times (rocOutputs.ts names them so). */
+export const ROC_FIGURES: readonly string[] = ['roc', 'auc'];
 
 export function cohortResultsSection(model: ReportModel, ctx: Context): string {
   const cohort = theCohort(model);
   if (!cohort) return `<section id="results"><h2>Results</h2><p class="muted">No result.</p></section>`;
+  const roc = cohort.results.timeRoc;
+  const figures = cohort.cancer.figures.filter((f) => !roc || !ROC_FIGURES.includes(f.id));
+  const rocFigures = roc ? cohort.cancer.figures.filter((f) => ROC_FIGURES.includes(f.id)) : [];
   return (
     `<section id="results"><h2>Results</h2>` +
     `<section class="panel" id="ep1" data-endpoint="${escapeHtml(model.endpoints[0].endpoint)}">` +
-    cohortTables(cohort.results, ctx) +
+    cohortTables(cohort.results, ctx, false) +
+    (roc
+      ? `<h3 id="roc">Time-dependent ROC</h3>${rocTable(roc)}${rocFigures.map((f) => renderFigure(f, ctx.counter, 'wide')).join('')}`
+      : '') +
     `<h3>Figures</h3>` +
-    cohort.cancer.figures.map((f) => renderFigure(f, ctx.counter, 'wide')).join('') +
+    figures.map((f) => renderFigure(f, ctx.counter, 'wide')).join('') +
     `</section></section>`
   );
 }

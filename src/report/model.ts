@@ -1,8 +1,10 @@
 // The data model of the HTML report, one shape for one cohort (`migrascore survival`,
 // scope "cohort"), for many (`migrascore pancan`, one per cancer type) and for a group
-// comparison (`migrascore compare`, scope "compare", in `compare`): plain data,
+// comparison (`migrascore compare`, scope "compare", in `compare`) and for the associations
+// of `migrascore associate` (scope "associate", in `associate`): plain data,
 // filled by the pipeline, turned into one self-contained HTML file by buildReportHtml (html.ts).
 // Figures are SVG strings from renderSvg (src/plots/render.ts), inlined as they are.
+import type { AssociateGene, AssociatePair, AssociateRow, AssociateSkipped } from '../associate/types.js';
 import type { CompareGeneRow, CompareLevels, ComparePair, CompareRow, CompareSkipped } from '../compare/types.js';
 import type { GeneSetReport } from '../genes/resolve.js';
 import type { JoinReport } from '../tcga/join.js';
@@ -62,6 +64,10 @@ export interface PancanTableRow {
   hr_note: string | null;
   /** Why the continuous HR is not estimable; null when it is. */
   hr_continuous_note: string | null;
+  /** With --roc-times: pancan.tsv's auc_<T> columns, in EndpointSection.aucTimes order. */
+  auc?: (number | null)[];
+  /** Why each AUC is null (null where it is a number). */
+  auc_notes?: (string | null)[];
   /** With --covariates: the group term of Surv ~ group + covariates (cox_adjusted). */
   hr_covariate_adjusted?: number | null;
   hr_covariate_adjusted_lower?: number | null;
@@ -102,7 +108,10 @@ export interface CohortModel {
   events: number;
   /** `note`: why the HR is not estimable (e.g. "no events in group low"), shown instead of R's numbers. */
   terms: { term: string; hr: number; lower: number; upper: number; p: number; infinite?: boolean; aliased?: boolean; note?: string }[];
+  /** Harrell's C (survival::concordance, the default timewt). */
   concordance: number;
+  /** Uno's C: concordance(fit, timewt = "n/G2"). */
+  concordanceUno?: number;
   /** cox.zph GLOBAL p (proportional hazards test). */
   phGlobalP: number | null;
 }
@@ -122,6 +131,31 @@ export interface CohortResults {
   /** What was split or grouped, e.g. "migrasome-core score" or a column name. */
   grouping: string;
   warnings: string[];
+  /** --roc-times: the time-dependent AUC of the continuous value (summary.json `time_roc`). */
+  timeRoc?: ReportTimeRoc;
+}
+
+/** Time-dependent ROC of a cohort's continuous value at the --roc-times (cumulative/dynamic, IPCW). */
+export interface ReportTimeRoc {
+  /** The marker, e.g. "migrasome-core". */
+  valueName: string;
+  /** Patients with a value (the ROC's n). */
+  n: number;
+  confLevel: number;
+  /** One row per --roc-times time, in the order given. */
+  rows: {
+    time: number;
+    /** The time with its unit as given ("365 days"). */
+    label: string;
+    auc: number | null;
+    se: number | null;
+    lower: number | null;
+    upper: number | null;
+    cases: number;
+    controls: number;
+    /** Why the AUC is null, in words (summary.json `note`); null when it is a number. */
+    note: string | null;
+  }[];
 }
 
 /** One cancer's (or the one cohort's) own results: a one-line summary and its figures (Kaplan–Meier, cutpoint). */
@@ -149,6 +183,8 @@ export interface EndpointSection {
   cancers: CancerSection[];
   /** With --covariates: the adjusted hazard ratios, one row per analysed cancer. */
   adjusted?: { covariates: string[]; rows: AdjustedRow[] };
+  /** With --roc-times: the times of the rows' `auc` values, as written ("365 days"). */
+  aucTimes?: string[];
   /** Cancers with FDR (over the split's own test) below the threshold; counted from `table` when absent. */
   significantCount?: number;
   /**
@@ -196,12 +232,68 @@ export interface CompareReportSection {
   dropped?: DroppedCount[];
 }
 
+/** A variable of `associate`, as named for people (built-in tables document theirs). */
+export interface AssociateVariableInfo {
+  name: string;
+  /** The short label; the column name for a user's file. */
+  label: string;
+  type: 'numeric' | 'categorical';
+  /** Axis unit ("mutations / Mb"), documented columns only. */
+  unit?: string;
+  /** Documented meaning and unit or scale, as `migrascore data show` prints them. */
+  meaning?: string;
+  scale?: string;
+}
+
+/** The genes most correlated with the score in one cancer (--genes). */
+export interface AssociateTopGenes {
+  cancer: string;
+  /** Samples of the cancer. */
+  n: number;
+  /** Genes with a rho (constant genes have none). */
+  tested: number;
+  /** Genes with FDR below the report's threshold. */
+  significant: number;
+  /** Highest rho first. */
+  positive: AssociateGene[];
+  /** Lowest rho first. */
+  negative: AssociateGene[];
+}
+
+/** The results of `migrascore associate`: the score against covariates per cancer (or once, `all`). */
+export interface AssociateReportSection {
+  /** What was correlated, a phrase: "migrasome-core score (ssGSEA)". */
+  score: string;
+  /** The covariate table, for people: "tcga-tme (built in)" or the path. */
+  table: string;
+  /** The cohorts tested, in associate.tsv order, with their samples (cancer "all" when pooled). */
+  cohorts: { cancer: string; n: number }[];
+  variables: AssociateVariableInfo[];
+  /** associate.tsv, in file order. */
+  rows: AssociateRow[];
+  /** associate_pairs.tsv. */
+  pairs: AssociatePair[];
+  /** associate_skipped.tsv. */
+  skipped: AssociateSkipped[];
+  minLevel: number;
+  minSamples: number;
+  /** --genes: the top genes per cancer (every row is in associate_genes.tsv.gz). */
+  genes?: AssociateTopGenes[];
+  /** The heatmap of rho (numeric variables). */
+  figures: ReportFigure[];
+  /** Box plots of categorical variables. */
+  boxFigures: ReportFigure[];
+  /** --scatter plots. */
+  scatterFigures: ReportFigure[];
+}
+
 export interface ReportModel {
   /**
    * "cohort": one cohort (`survival`): one endpoint section with one cancer section and its results;
-   * "compare": `migrascore compare`, results in `compare` and `endpoints` empty; default: pan-cancer.
+   * "compare": `migrascore compare`, results in `compare` and `endpoints` empty;
+   * "associate": `migrascore associate`, results in `associate`, `endpoints` empty; default: pan-cancer.
    */
-  scope?: 'cohort' | 'pancan' | 'compare';
+  scope?: 'cohort' | 'pancan' | 'compare' | 'associate';
   /** e.g. "migrascore pan-cancer report". */
   title: string;
   /** ISO 8601 timestamp. */
@@ -227,6 +319,8 @@ export interface ReportModel {
   endpoints: EndpointSection[];
   /** scope "compare": the comparison's results. */
   compare?: CompareReportSection;
+  /** scope "associate": the associations. */
+  associate?: AssociateReportSection;
   /** FDR threshold for "significant" (default 0.05). */
   fdrThreshold?: number;
   /** Confidence level of the hazard-ratio intervals (default 0.95). */

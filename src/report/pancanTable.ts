@@ -3,7 +3,7 @@
 
 import { isSignificant, type Context } from './context.js';
 import { escapeHtml, finite } from './format.js';
-import { formatConfLevel as percent, formatCount, formatHr, formatP, formatSignificant, NA } from '../format/numbers.js';
+import { formatAuc, formatConfLevel as percent, formatCount, formatHr, formatP, formatSignificant, NA } from '../format/numbers.js';
 import type { EndpointSection, PancanTableRow } from './model.js';
 
 type Cell = { html: string; v: string; cls?: string; title?: string };
@@ -37,10 +37,17 @@ interface Column {
   label: string;
   title: string;
   type: 'text' | 'num';
-  group: 'id' | 'split' | 'continuous';
+  group: 'id' | 'split' | 'continuous' | 'auc';
 }
 
 const NAIVE = 'not adjusted for the cutpoint search';
+
+/** With --roc-times: one column per time, the AUC of the continuous score (pancan.tsv's auc_<T>). */
+function aucColumns(times: string[] | undefined): Column[] {
+  return (times ?? []).map((t, k) => ({
+    key: `auc_${k}`, label: t, title: `Time-dependent AUC of the continuous score at ${t} (pancan.tsv auc_<T>; cumulative/dynamic, IPCW)`, type: 'num' as const, group: 'auc' as const,
+  }));
+}
 
 function columns(conf: number, searched: boolean): Column[] {
   const split: Column[] = searched
@@ -92,22 +99,35 @@ function rowCells(row: PancanTableRow, cols: Column[], ctx: Context, anchor: str
     p_continuous: waldPCell(row.p_continuous, row.hr_continuous_note),
     fdr_continuous: numCell(formatP(row.fdr_continuous), row.fdr_continuous, contSig ? ' sigval' : ''),
   };
-  return cols.map((c) => (c.key === 'hr' || c.key === 'hr_continuous' ? sep(cells[c.key]) : cells[c.key]));
+  (row.auc ?? []).forEach((auc, k) => {
+    const note = row.auc_notes?.[k] ?? null;
+    cells[`auc_${k}`] = note ? { html: NA, v: '', cls: 'num na', title: `AUC not defined: ${note}` } : numCell(formatAuc(auc), auc);
+  });
+  return cols.map((c) => (c.key === 'hr' || c.key === 'hr_continuous' || c.key === 'auc_0' ? sep(cells[c.key] ?? numCell(NA, null)) : cells[c.key] ?? numCell(NA, null)));
+}
+
+/** Each AUC that is not defined, with its cancer, time and reason. */
+function aucGaps(ep: EndpointSection): string {
+  const gaps = ep.table.flatMap((row) => (row.auc_notes ?? []).flatMap((note, k) => (note ? [`${row.cancer} at ${ep.aucTimes?.[k] ?? '?'}: ${note}`] : [])));
+  return gaps.length ? ` AUC NA (not defined): ${gaps.map(escapeHtml).join('; ')}.` : '';
 }
 
 export function pancanTable(ep: EndpointSection, ctx: Context, anchors: Map<string, string>): string {
   if (!ep.table.length) return `<p class="muted">No cancer type could be analysed.</p>`;
   const searched = ep.cutSearched === true;
-  const cols = columns(ctx.conf, searched);
+  const cols = [...columns(ctx.conf, searched), ...aucColumns(ep.aucTimes)];
+  const nAuc = ep.aucTimes?.length ?? 0;
   const nSplit = cols.filter((c) => c.group === 'split').length;
   const groupRow =
     `<tr class="group"><th colspan="3"></th><th colspan="${nSplit}" class="sep">Score groups (high vs low${searched ? ', optimal (data-driven) cutpoint' : ''})</th>` +
-    `<th colspan="3" class="sep">Continuous score</th></tr>`;
+    `<th colspan="3" class="sep">Continuous score</th>` +
+    (nAuc ? `<th colspan="${nAuc}" class="sep">Time-dependent AUC</th>` : '') +
+    `</tr>`;
   const headRow =
     `<tr>` +
     cols
       .map((c, i) => {
-        const cls = [c.type === 'num' ? 'num' : '', c.key === 'hr' || c.key === 'hr_continuous' ? 'sep' : ''].filter(Boolean).join(' ');
+        const cls = [c.type === 'num' ? 'num' : '', c.key === 'hr' || c.key === 'hr_continuous' || c.key === 'auc_0' ? 'sep' : ''].filter(Boolean).join(' ');
         return `<th${cls ? ` class="${cls}"` : ''} data-col="${i}" data-type="${c.type}" title="${escapeHtml(c.title)}"><button type="button">${escapeHtml(c.label)}</button></th>`;
       })
       .join('') +
@@ -135,6 +155,10 @@ export function pancanTable(ep: EndpointSection, ctx: Context, anchors: Map<stri
         `to separate the groups: the log-rank and Cox p-values at it are ${NAIVE} and are not evidence of an association.`
       : ', over the log-rank p-values.') +
     ` A hazard ratio R cannot estimate (coefficient may be infinite, e.g. a group without events) reads "${NOT_ESTIMABLE}" with the reason.` +
+    (nAuc
+      ? ` Time-dependent AUC: cumulative/dynamic AUC(t) of the continuous score (cases: event by t; controls: event-free beyond t; IPCW), ` +
+        `as riskRegression::Score; its SE and interval are in each cancer's details and summary.json.${aucGaps(ep)}`
+      : '') +
     `<span class="screen-only"> Click a column heading to sort.</span></p>`
   );
 }

@@ -32,7 +32,7 @@ function cancerCard(c: CancerSection, row: PancanTableRow | undefined, anchor: s
     cardStats(row, searched) +
     (c.summary ? `<p class="card-summary">${escapeHtml(c.summary)}</p>` : '') +
     `<div class="card-figures">${c.figures.map((f) => renderFigure(f, ctx.counter, 'cancer-fig')).join('')}</div>` +
-    (c.results ? `<details class="cohort-details"><summary>Groups, tests and Cox models</summary>${cohortTables(c.results, ctx)}</details>` : '') +
+    (c.results ? `<details class="cohort-details"><summary>Groups, tests and Cox models${c.results.timeRoc ? '; time-dependent ROC' : ''}</summary>${cohortTables(c.results, ctx)}</details>` : '') +
     (c.files?.length ? `<div class="fig-files">All files of ${escapeHtml(c.cancer)}: ${c.files.map((f) => fileLink(f)).join(' ')}</div>` : '') +
     `</article>`
   );

@@ -10,12 +10,13 @@ import { fileLink } from './inlineSvg.js';
 
 /** Whether the report has a gene-matching section (a cohort or compare report only when scores were computed). */
 export function hasGenes(model: ReportModel): boolean {
-  return (model.scope !== 'cohort' && model.scope !== 'compare') || model.geneReport.length > 0;
+  return (model.scope !== 'cohort' && model.scope !== 'compare' && model.scope !== 'associate') || model.geneReport.length > 0;
 }
 
 /** What the run analysed, for the header: its endpoints, or the two groups compared. */
 function analysed(model: ReportModel): string {
   if (model.compare) return `${model.compare.levels.case} vs ${model.compare.levels.reference}`;
+  if (model.associate) return `${model.associate.variables.length} variable${model.associate.variables.length === 1 ? '' : 's'} × ${model.associate.cohorts.length} cohort${model.associate.cohorts.length === 1 ? '' : 's'}`;
   return model.endpoints.map((e) => e.endpoint).join(', ') || 'no endpoint';
 }
 

@@ -22,6 +22,10 @@ export interface CoxOptions {
   tolerChol?: number;
   /** coxph.control toler.inf (default sqrt(eps)): the infinite-coefficient check. */
   tolerInf?: number;
+  /** Merge near-identical times first, as coxph's timefix (default true; rms::cph does not). */
+  timefix?: boolean;
+  /** Centre every column, 0/1 ones too, as coxph.fit called without nocenter (rms::cph). */
+  centreAll?: boolean;
 }
 
 /** A chi-square test; NaN where R has NA. */
@@ -105,12 +109,12 @@ export function coxProportionalHazards(
   if (p === 0) throw new Error('coxProportionalHazards: the model needs at least one column');
 
   // coxph(timefix = TRUE): near-identical times are ties (survival's aeqSurv).
-  const fixed = fixTiedTimes(time);
+  const fixed = options.timefix === false ? Float64Array.from(time) : fixTiedTimes(time);
   let events = 0;
   for (let i = 0; i < n; i++) events += event[i] ? 1 : 0;
   if (events === 0) return noEventFit(ties, n, columns, termNames);
 
-  const fit = fitPartialLikelihood(fixed, event, columns, { efron: ties === 'efron', maxIter, eps, tolerChol });
+  const fit = fitPartialLikelihood(fixed, event, columns, { efron: ties === 'efron', maxIter, eps, tolerChol, centreAll: options.centreAll });
   const { beta, variance, u, means } = fit;
 
   const linearPredictor = new Float64Array(n);

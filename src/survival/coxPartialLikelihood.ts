@@ -13,6 +13,8 @@ export interface PartialLikelihoodControl {
   eps: number;
   /** coxph.control toler.chol: pivots below this (relative) are treated as singular. */
   tolerChol: number;
+  /** Centre and scale every column (coxph.fit with nocenter = NULL, as rms::cph calls it). */
+  centreAll?: boolean;
 }
 
 /** Indices that sort `time` ascending, ties in input order (R's order(time)). */
@@ -220,7 +222,7 @@ export function fitPartialLikelihood(
   const scale = new Float64Array(p).fill(1);
   for (let k = 0; k < p; k++) {
     const col = columns[k];
-    if (col.every((v) => v === -1 || v === 0 || v === 1)) continue;
+    if (!control.centreAll && col.every((v) => v === -1 || v === 0 || v === 1)) continue;
     let sum = 0;
     for (let i = 0; i < n; i++) sum += col[i];
     means[k] = sum / n;

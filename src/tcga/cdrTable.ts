@@ -48,6 +48,18 @@ const COLUMNS: ColumnDoc[] = [
   col('Redaction', 'keys', '"Redacted" for patients TCGA redacted; empty otherwise', 'category'),
 ];
 
+// Short names for figures and reports (ColumnDoc.label).
+const LABELS: Record<string, string> = {
+  type: 'Cancer type', age_at_initial_pathologic_diagnosis: 'Age at diagnosis', gender: 'Gender', race: 'Race',
+  ajcc_pathologic_tumor_stage: 'AJCC pathologic stage', clinical_stage: 'Clinical stage', histological_type: 'Histological type',
+  histological_grade: 'Histological grade', initial_pathologic_dx_year: 'Year of diagnosis', menopause_status: 'Menopause status',
+  birth_days_to: 'Days to birth', vital_status: 'Vital status', tumor_status: 'Tumour status', last_contact_days_to: 'Days to last contact',
+  death_days_to: 'Days to death', cause_of_death: 'Cause of death', new_tumor_event_type: 'New tumour event type',
+  new_tumor_event_site: 'New tumour event site', new_tumor_event_site_other: 'New tumour event site (other)', new_tumor_event_dx_days_to: 'Days to new tumour event',
+  treatment_outcome_first_course: 'First-course treatment outcome', margin_status: 'Margin status', residual_tumor: 'Residual tumour',
+  ...Object.fromEntries(ENDPOINTS.flatMap(([e]) => [[e, `${e} event`], [`${e}.time`, `${e} time`]])),
+};
+
 export const TCGA_CDR_TABLE: BuiltInTable = {
   name: TCGA_CDR.name,
   path: TCGA_CDR.path,
@@ -66,7 +78,7 @@ export const TCGA_CDR_TABLE: BuiltInTable = {
     { key: 'followup', title: 'Follow-up' },
     { key: 'endpoints', title: 'Curated survival endpoints', note: 'Liu et al. recommend PFI and OS; they advise against DFI and DSS for some cancer types (their Table 3).' },
   ],
-  columns: COLUMNS,
+  columns: COLUMNS.map((c) => (LABELS[c.name] ? { ...c, label: LABELS[c.name] } : c)),
   citations: [{ key: 'liu2018', short: 'Liu et al. 2018 (TCGA-CDR)', text: TCGA_CDR.citation, doi: TCGA_CDR.doi }],
   origins: [],
   licenceNotes: ['Published supplementary table of Liu et al. 2018 (open-access TCGA clinical data).'],

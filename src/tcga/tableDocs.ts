@@ -39,6 +39,8 @@ export interface ColumnDoc {
   meaning: string;
   /** Unit or scale: "fraction 0–1", "mutations / Mb", "days", "category". */
   unit: string;
+  /** Short name for figures and reports ("Leukocyte fraction"); the column name where absent. */
+  label?: string;
   /** Citation keys, the primary source first. */
   cite: string[];
   /** ColumnOrigin key; absent when the whole table has one origin. */

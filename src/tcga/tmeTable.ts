@@ -114,6 +114,21 @@ const COLUMNS: ColumnDoc[] = [
   ...CIBERSORT_CELLS.map(([k, label]) => col(`cibersort_${k}`, 'cibersort', `CIBERSORT LM22 relative fraction: ${label}`, 'fraction of leukocytes', ['newman2015', 'thorsson2018'], 'cibersort')),
 ];
 
+// Short names for figures and reports (ColumnDoc.label).
+const LABELS: Record<string, string> = {
+  cancer_type: 'Cancer type',
+  immune_subtype: 'Immune subtype', leukocyte_fraction: 'Leukocyte fraction', stromal_fraction: 'Stromal fraction',
+  stromal_nonleukocyte_fraction: 'Non-leukocyte stromal fraction', intratumor_heterogeneity: 'Intratumour heterogeneity',
+  proliferation_score: 'Proliferation', wound_healing_score: 'Wound healing', macrophage_regulation_score: 'Macrophage regulation',
+  lymphocyte_infiltration_score: 'Lymphocyte infiltration', ifn_gamma_response_score: 'IFN-\u03b3 response', tgf_beta_response_score: 'TGF-\u03b2 response',
+  tmb_nonsilent_per_mb: 'Non-silent TMB', tmb_silent_per_mb: 'Silent TMB', neoantigens_tcia: 'Neoantigens (TCIA)',
+  aneuploidy_score: 'Aneuploidy score', genome_doublings: 'Whole-genome doublings',
+  hrd_score: 'HRD score', hrd_loh: 'HRD: LOH', hrd_lst: 'HRD: LST', hrd_tai: 'HRD: TAI', msi_mantis_score: 'MSI (MANTIS score)',
+  purity_absolute: 'Purity (ABSOLUTE)', ploidy_absolute: 'Ploidy (ABSOLUTE)', purity_cpe: 'Purity (CPE)', purity_estimate: 'Purity (ESTIMATE)',
+  ...Object.fromEntries(TIMER_CELLS.map(([k, label]) => [`timer_${k}`, `TIMER: ${label}`])),
+  ...Object.fromEntries(CIBERSORT_CELLS.map(([k, label]) => [`cibersort_${k}`, `CIBERSORT: ${label}`])),
+};
+
 export const TCGA_TME: BuiltInTable = {
   name: 'tcga-tme',
   path: fileURLToPath(new URL('../../data/tcga-tme.tsv.gz', import.meta.url)),
@@ -139,7 +154,7 @@ export const TCGA_TME: BuiltInTable = {
     { key: 'timer', title: 'TIMER immune cells', pattern: 'timer_*', note: 'Original 2016 TIMER (not TIMER2); its own scale per cancer type: compare within cancer type only.' },
     { key: 'cibersort', title: 'CIBERSORT LM22 fractions', pattern: 'cibersort_*', note: 'Relative fractions summing to 1 within leukocytes; multiply by leukocyte_fraction for tissue-level abundance, as in Thorsson et al.' },
   ],
-  columns: COLUMNS,
+  columns: COLUMNS.map((c) => (LABELS[c.name] ? { ...c, label: LABELS[c.name] } : c)),
   citations: CITATIONS,
   origins: ORIGINS,
   licenceNotes: [
