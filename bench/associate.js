@@ -3,7 +3,8 @@
 // The matrix (bench/make-matrix.js): 20,531 genes × 11,000 primary tumours (no normals) of
 // TCGA-CDR patients spread evenly over its table, so `--with tcga-cdr` puts them in all 33
 // cancer types in TCGA-CDR's proportions; the variable tested is age at diagnosis. Timed
-// (median of runs; one /usr/bin/time per run rather than hyperfine, so the load is read between runs):
+// (median of runs, each run measured on its own by measure.js — hyperfine for the wall time,
+// /usr/bin/time for CPU and peak RSS — so the load average is read between runs):
 //   migrascore associate --expr M --with tcga-cdr --vars age_at_initial_pathologic_diagnosis
 //     --genes --log2 no --out DIR --force
 // i.e. parse, ssgsea within each cancer, the test of age, 20,531 × 33 rank correlations with
