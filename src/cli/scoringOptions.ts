@@ -19,7 +19,7 @@ export function addScoringOptions(command: Command): Command {
     .addOption(new Option('--kcdf <kernel>', 'gsva kernel: gaussian (log-scale data) or poisson (counts)').choices(['gaussian', 'poisson']).default('gaussian'))
     .option('--min-size <n>', 'score only sets with at least n genes in the matrix (GSVA min.sz)', positiveInt('--min-size'), 1)
     .option('--max-size <n>', 'score only sets with at most n genes in the matrix (GSVA max.sz)', positiveInt('--max-size'))
-    .option('--threads <n>', 'worker threads for ssgsea and gsva (default: all cores)', positiveInt('--threads'))
+    .option('--threads <n>', 'worker threads for ssgsea, gsva and the gene correlations of associate --genes (default: all cores)', positiveInt('--threads'))
     .option('--transpose', 'the --expr matrix has samples in rows and genes across the header (as pandas and many spreadsheets write it)');
 }
 

@@ -6,7 +6,7 @@ import { MigrascoreError } from '../errors.js';
 import { loadClinicalTable, textColumn, type ClinicalTable } from '../io/clinical.js';
 import { parseNumberCell } from '../io/values.js';
 import { benjaminiHochberg } from '../stats/multipleTesting.js';
-import { spearmanManyGroups } from '../stats/spearmanMany.js';
+import { spearmanManyGroupsInWorkers } from './spearmanWorkers.js';
 import { spearmanPValue } from '../stats/spearman.js';
 import { formatSignificant } from '../format/numbers.js';
 import { sortLevels } from '../survival/design.js';
@@ -104,7 +104,7 @@ export async function runAssociate(opts: AssociateOptions): Promise<AssociateRun
   messages.push(...zeroExactP(rows));
   const fdr = benjaminiHochberg(rows.map((r) => r.p ?? NaN));
   rows.forEach((r, i) => { r.fdr = Number.isNaN(fdr[i]) ? null : fdr[i]; });
-  const genes = opts.genes && expr ? geneCorrelations(expr, cohorts) : [];
+  const genes = opts.genes && expr ? await geneCorrelations(expr, cohorts) : [];
   return {
     table, scoreName: expr ? expr.scoring.sets[expr.setIndex].name : scores!.column, expr, scores, join: joined.report,
     cohorts, variables, rows, pairs, skipped, genes, messages,
@@ -157,9 +157,9 @@ async function cohortScores(
 }
 
 /** Spearman of each cancer's score with every gene of the matrix (row IDs as written); BH within cancer, constant genes NA. */
-function geneCorrelations(expr: PreparedExpression, cohorts: AssociateCohort[]): AssociateGene[] {
+async function geneCorrelations(expr: PreparedExpression, cohorts: AssociateCohort[]): Promise<AssociateGene[]> {
   const matrix = expr.scoring.matrix;
-  const results = spearmanManyGroups(cohorts.map((c) => ({ score: c.scores, columns: c.columns })), matrix.nRows, (g) => matrix.row(g));
+  const results = await spearmanManyGroupsInWorkers(cohorts.map((c) => ({ score: c.scores, columns: c.columns })), matrix, expr.request.threads);
   const out: AssociateGene[] = [];
   cohorts.forEach((c, k) => {
     const { rho, p } = results[k];
