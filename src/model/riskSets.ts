@@ -1,8 +1,9 @@
 // The Breslow risk-set layout glmnet 4.1-6 builds for family="cox" (its `groups` and
-// `died` steps): rows ordered by time, one group per distinct event time holding that
+// `died` steps): rows ordered by time (psort7), one group per distinct event time holding that
 // time's events and every censoring up to the next event time, so a group's risk set
 // is itself plus every later group. Rows censored before the first event are dropped.
 import { MigrascoreError } from '../errors.js';
+import { psort7 } from './psort7.js';
 
 /** glmnet adds 100 * .Machine$double.eps to censored times so they sort after tied events. */
 export const CENSORED_TIME_SHIFT = 100 * 2.220446049250313e-16;
@@ -32,13 +33,17 @@ export function glmnetTimes(time: ArrayLike<number>, status: ArrayLike<number>):
 
 /**
  * Risk sets over the given rows (all rows when `rows` is omitted). `times` are already
- * shifted (glmnetTimes). Equal times: events first, then input order.
+ * shifted (glmnetTimes), `rows` in the order glmnet sees them (x's row order). Equal
+ * times end up in psort7's order; a censoring it puts before a tied event is not at risk there.
  */
 export function coxRiskSets(times: Float64Array, status: ArrayLike<number>, rows?: Int32Array): CoxRiskSets {
   const n = rows ? rows.length : times.length;
   const all = new Int32Array(n);
   for (let k = 0; k < n; k++) all[k] = rows ? rows[k] : k;
-  all.sort((a, b) => times[a] - times[b] || status[b] - status[a] || a - b);
+  // glmnet's own (unstable) sort: where it leaves a censoring tied with an event decides
+  // whether that censoring is in the event's risk set (possible when the time is >= 256,
+  // where CENSORED_TIME_SHIFT is lost to rounding).
+  psort7(times, all);
   let first = 0;
   while (first < n && !(status[all[first]] > 0)) first++;
   // glmnet's groups(): at least two rows must follow the first event.
