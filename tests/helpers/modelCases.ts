@@ -1,6 +1,6 @@
 // The LASSO Cox fixtures of tests/fixtures/model/<case>/case.json (scripts/r/model-fixtures.R):
 // input columns, time, status, folds, and glmnet 4.1-6's path and cv.glmnet outputs.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { designFromColumns, type DesignMatrix } from '../../src/model/design.js';
@@ -21,7 +21,8 @@ export interface ModelCase {
 }
 
 export const MODEL_CASES = readdirSync(MODEL_FIXTURES, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
+  // Conformance-only folders (e.g. acc-ties-os/reference) have no case.json.
+  .filter((d) => d.isDirectory() && existsSync(join(MODEL_FIXTURES, d.name, 'case.json')))
   .map((d) => d.name)
   .sort();
 
