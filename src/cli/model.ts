@@ -183,9 +183,10 @@ TCGA SYMBOL|ENTREZ matrices give the same genes. A missing gene is an error nami
       const run = await runModelApply({ model: o.model, expr: o.expr, log2: o.log2, transpose: Boolean(o.transpose), allowMissing: Boolean(o.allowMissing) });
       const tsv = toTsv(['sample', 'risk'], run.samples.map((s, i) => [s, run.risk[i]]));
       await writeOutputFiles([{ path: o.out, content: tsv }], run.inputPaths);
-      const lines = [`migrascore model apply: ${run.samples.length} samples scored with ${run.matched.length - run.missing.length} of the ${run.model.genes.length} model genes (${run.log2.applied ? 'log2(value + 1)' : 'values as given'}: ${run.log2.reason})`];
+      const lines = [run.model.genes.length === 0
+        ? `migrascore model apply: ${run.samples.length} samples scored with a model of no gene (${o.model} selected none): every risk is 0; the matrix's values are not used, so its scale was not checked`
+        : `migrascore model apply: ${run.samples.length} samples scored with ${run.matched.length - run.missing.length} of the ${run.model.genes.length} model genes (${run.log2.applied ? 'log2(value + 1)' : 'values as given'}: ${run.log2.reason})`];
       for (const m of run.matched) if (m.row !== undefined && m.row !== m.gene.row) lines.push(`  ${m.gene.gene} \u2192 ${m.row}${m.how ? ` (${m.how})` : ''}`);
-      if (run.model.genes.length === 0) lines.push('  the model has no gene: every risk is 0');
       for (const w of run.warnings) lines.push('', `WARNING: ${w}`);
       lines.push(`  wrote ${o.out}`);
       process.stderr.write(lines.join('\n') + '\n');

@@ -56,8 +56,12 @@ export async function runModelApply(opts: ModelApplyOptions): Promise<ModelApply
     }
     warnings.push(`${text}. With --allow-missing they contribute 0 to every sample's risk: the scores are NOT the model's and are not comparable with the fitted cohort's.`);
   }
-  const { log2 } = onLog2Scale(matrix, opts.log2);
-  if (log2.applied !== model.scale.log2.applied) {
+  // A model without genes reads no value: no scale to judge (auto would find no values
+  // and warn falsely); every risk is 0 whatever the scale.
+  const log2: ScaleDecision = model.genes.length === 0
+    ? { mode: opts.log2, applied: false, reason: 'not checked: the model has no gene, so no value of the matrix is used' }
+    : onLog2Scale(matrix, opts.log2).log2;
+  if (model.genes.length > 0 && log2.applied !== model.scale.log2.applied) {
     warnings.push(`The model was fitted on ${model.scale.log2.applied ? 'log2(value + 1)' : 'values as given'} (${model.scale.log2.reason}), but this matrix is used ${log2.applied ? 'after log2(value + 1)' : 'as given'} (${log2.reason}). ` +
       `Scores are only comparable on the same scale: set --log2 ${model.scale.log2.applied ? 'yes' : 'no'} if the matrix is ${model.scale.log2.applied ? 'unlogged' : 'on the fitted scale'}.`);
   }

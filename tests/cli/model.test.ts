@@ -145,6 +145,20 @@ describe('model apply', () => {
     samples.forEach((s, j) => { if (fitted.has(s)) expect(risk.get(s)).toBeCloseTo(fitted.get(s)! - coef * Math.log2(itga5[j] + 1), 10); });
   });
 
+  test('a model of no gene: risk 0 for every sample, said so, and no scale check (no false log2 warning)', () => {
+    // As fitted (log2 yes) but with no gene selected; --log2 auto would judge an empty row block.
+    const empty = join(dir, 'model-no-gene.json');
+    writeFileSync(empty, JSON.stringify({ ...model, genes: [] }));
+    const file = join(dir, 'risk-no-gene.tsv');
+    const r = runCli(['model', 'apply', '--model', empty, '--expr', EXPR, '--out', file]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/88 samples scored with a model of no gene .*every risk is 0.*scale was not checked/);
+    expect(r.stderr).not.toMatch(/WARNING|no non-missing values/);
+    const rows = readTsv(file);
+    expect(rows).toHaveLength(88);
+    expect(rows.every((x) => x.risk === '0')).toBe(true);
+  });
+
   test('survival --scores reads apply\'s output (the risk column)', () => {
     const { file } = apply(EXPR);
     const sout = join(dir, 'risk-survival');
