@@ -123,5 +123,25 @@ export function modelFolds(c: ModelCohort, opts: { foldTable?: FoldTable; nfolds
   }
   let nfolds = 0;
   for (const f of foldid) nfolds = Math.max(nfolds, f);
+  checkFoldsUsed(foldid, nfolds, path, folds, inCohort);
   return { foldid, nfolds, source: { kind: 'file', path } };
+}
+
+/**
+ * cv.glmnet takes K = max(foldid); a fold number below K that no analysed sample has
+ * leaves a fold without samples. Say so naming the file (the engine cannot).
+ */
+function checkFoldsUsed(foldid: Int32Array, K: number, path: string, folds: Map<string, number>, inCohort: Set<string>): void {
+  const used = new Uint8Array(K + 1);
+  for (const f of foldid) used[f] = 1;
+  const empty: number[] = [];
+  for (let k = 1; k <= K; k++) if (!used[k]) empty.push(k);
+  if (empty.length === 0) return;
+  const elsewhere = [...folds].filter(([s, f]) => empty.includes(f) && !inCohort.has(s)).map(([s]) => s);
+  throw new MigrascoreError(
+    `--foldid ${path}: fold${empty.length === 1 ? '' : 's'} ${empty.join(', ')} of 1..${K} ha${empty.length === 1 ? 's' : 've'} no analysed sample` +
+      `${elsewhere.length ? ` (the file gives ${empty.length === 1 ? 'it' : 'them'} only samples not analysed: ${list(elsewhere)})` : ''}. ` +
+      `The folds are 1..K with K the largest fold number (cv.glmnet's nfolds = max(foldid)), and every fold needs at least one analysed sample: ` +
+      `renumber the folds of the analysed samples 1..${K - empty.length} (R: match(fold, sort(unique(fold)))) or move samples into the empty fold${empty.length === 1 ? '' : 's'}.`,
+  );
 }

@@ -214,6 +214,18 @@ describe('model fit: edge cases and bad input', () => {
     expect(r.stderr).toContain(`2 of the 80 analysed samples have no fold: ${missing.join(', ')}`);
   });
 
+  test('--foldid with a fold number no analysed sample has: an error naming the file, the fold and what to do', () => {
+    // Fold 3 emptied into 4; only an ACC sample (left out by --cancer UVM) keeps fold 3.
+    const folds = join(dir, 'folds-gap.tsv');
+    const lines = readFileSync(join(CASE, 'folds.tsv'), 'utf8').trimEnd().split('\n');
+    writeFileSync(folds, [...lines.map((l) => l.replace(/\t3$/, '\t4')), 'TCGA-OR-A5J1-01A-11R-A29S-07\t3'].join('\n') + '\n');
+    const r = runCli([...FIT.map((a) => (a.endsWith('folds.tsv') ? folds : a)), '--out', join(dir, 'gap-folds')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--foldid \S*folds-gap\.tsv: fold 3 of 1\.\.10 has no analysed sample \(the file gives it only samples not analysed: TCGA-OR-A5J1-01A-11R-A29S-07\)/);
+    expect(r.stderr).toMatch(/renumber the folds of the analysed samples 1\.\.9/);
+    expect(existsSync(join(dir, 'gap-folds'))).toBe(false);
+  });
+
   test('times of 0 or less: an error naming the samples and lines', () => {
     const d = writeModelData(tempDir(), { n: 40, genes: ['TSPAN4', 'ITGA5', 'NDST1'], seed: 3, times: (t) => { t[4] = 0; t[9] = 0; } });
     const r = runCli(['model', 'fit', '--expr', d.expr, '--clinical', d.clinical, '--time', 'time', '--event', 'status', '--genes', 'g=TSPAN4,ITGA5,NDST1', '--out', join(dir, 'bad-times')]);
