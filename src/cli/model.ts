@@ -149,7 +149,7 @@ function printFitSummary(run: ModelFitRun, opts: ModelFitOptions, out: string): 
   if (s) {
     const a = s.analysis;
     lines.push(`  risk split at its median: log-rank ${pEquals(a.logrank.p)}${a.cox.terms.map((t) => `; Cox ${t.term} HR ${formatHr(t.hr)} (${formatHr(t.hr_lower)}\u2013${formatHr(t.hr_upper)}), ${pEquals(t.p)}`).join('')} (in-sample: optimistic)`);
-    if (s.timeRoc) lines.push(...timeRocLines(s.timeRoc).map((l) => `  ${l}`));
+    if (s.timeRoc) lines.push(...timeRocLines(s.timeRoc, opts.timeUnit).map((l) => `  ${l}`));
   }
   for (const w of run.warnings) lines.push(`  warning: ${w}`);
   lines.push(`  outputs: ${out}/ (model.json, risk.tsv, cv.svg, coefficients.svg${s ? ', survival/' : ''})`);

@@ -186,7 +186,7 @@ function printSummary(run: Awaited<ReturnType<typeof runSurvival>>, opts: Surviv
     const j = run.loaded.join;
     lines.push(`  join: ${j.matched} of ${j.samples} samples matched ${j.clinical_rows} clinical rows (dropped: ${j.dropped.excluded_sample_type} other sample types, ${j.dropped.duplicate_samples} extra samples per patient, ${j.dropped.unmatched_samples} unmatched samples)`);
   }
-  if (run.timeRoc) lines.push(...timeRocLines(run.timeRoc).map((l) => `  ${l}`));
+  if (run.timeRoc) lines.push(...timeRocLines(run.timeRoc, opts.timeUnit).map((l) => `  ${l}`));
   for (const w of [...a.warnings, ...run.timeWarnings]) lines.push(`  warning: ${w}`);
   for (const w of run.loaded.warnings ?? []) lines.push('', `WARNING: ${w}`, '');
   lines.push(`  wrote ${written.join(', ')} to ${out}`);

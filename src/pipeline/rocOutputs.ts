@@ -29,8 +29,8 @@ export function runTimeRoc(loaded: LoadedCohort, opts: SurvivalOptions, context:
 }
 
 /** Why a time has no AUC, in words with the unit. */
-export function rocGapNote(a: TimeRocAt, roc: RunTimeRoc): string | null {
-  const at = (t: number) => formatDuration(t, roc.timeIn);
+export function rocGapNote(a: TimeRocAt, roc: RunTimeRoc, display: TimeUnit = roc.timeIn): string | null {
+  const at = (t: number) => formatDuration(t, roc.timeIn, display);
   if (a.gap === 'no_cases') {
     return roc.firstEvent === null
       ? 'no cases: no patient has an event'
@@ -79,11 +79,13 @@ export function rocTable(roc: RunTimeRoc): string {
 }
 
 /** One line per time for stderr: "AUC at 365 days: 0.856 (95% CI 0.787–0.925), 22 cases, 290 controls". */
-export function timeRocLines(roc: RunTimeRoc): string[] {
+export function timeRocLines(roc: RunTimeRoc, display: TimeUnit = roc.timeIn): string[] {
+  // In the --time-unit (display) unit, with the time as given (--time-in) beside it.
+  const shown = (t: number) => (display === roc.timeIn ? formatDuration(t, roc.timeIn) : `${formatDuration(t, roc.timeIn, display)} (${formatDuration(t, roc.timeIn)})`);
   return roc.at.map((a) => {
-    const head = `time-dependent AUC of ${roc.valueName} at ${formatDuration(a.time, roc.timeIn)}`;
+    const head = `time-dependent AUC of ${roc.valueName} at ${shown(a.time)}`;
     return a.auc === null
-      ? `${head}: NA (${rocGapNote(a, roc)})`
+      ? `${head}: NA (${rocGapNote(a, roc, display)})`
       : `${head}: ${formatAuc(a.auc)} (${formatConfLevel(roc.confLevel)} CI ${formatAuc(a.lower)}\u2013${formatAuc(a.upper)}), ${a.cases} cases, ${a.controls} controls`;
   });
 }

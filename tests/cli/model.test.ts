@@ -255,6 +255,14 @@ describe('model fit: edge cases and bad input', () => {
     expect(existsSync(join(dir, 'one-event'))).toBe(false);
   });
 
+  test('--roc-times with --time-unit years: the AUC lines on stderr give the times in years (and as given)', () => {
+    const r = runCli([...FIT, '--roc-times', '365,1095', '--time-unit', 'years', '--out', join(dir, 'roc-years')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/time-dependent AUC of risk at 0\.9993 years \(365 days\): 0\.\d{3} /);
+    expect(r.stderr).toMatch(/time-dependent AUC of risk at 2\.998 years \(1095 days\): 0\.\d{3} /);
+    expect(r.stderr).not.toMatch(/AUC of risk at 365 days/);
+  });
+
   test('usage errors: --seed with --foldid, --nfolds below 3', () => {
     expect(runCli([...FIT, '--seed', '3', '--out', join(dir, 'u1')]).status).toBe(2);
     const r = runCli(['model', 'fit', '--expr', EXPR, '--clinical', 'tcga-cdr', '--endpoint', 'OS', '--nfolds', '2', '--out', join(dir, 'u2')]);

@@ -63,6 +63,16 @@ describe('survival --roc-times', () => {
     expect(readFileSync(join(out, 'roc.svg'), 'utf8')).toContain('No AUC at 10 days (no cases: first event at 41 days), 5000 days (no controls: last follow-up 4556 days).');
   });
 
+  it('--time-unit years: the stderr lines give the times (and the reasons) in years, the tables stay in days', () => {
+    const out = join(tempDir(), 'out');
+    const r = survival(PBC, out, '--roc-times', '365,5000', '--time-unit', 'years');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/AUC of marker at 0\.9993 years \(365 days\): 0\.856 /);
+    expect(r.stderr).toMatch(/AUC of marker at 13\.69 years \(5000 days\): NA \(no controls: 13\.69 years is at or beyond the end of follow-up \(last observed time 12\.47 years\)/);
+    expect((summary(out).time_roc as Entry[]).map((e) => e.time)).toEqual([365, 5000]);
+    expect((summary(out).time_roc as Entry[])[1].note).toMatch(/5000 days is at or beyond/);
+  });
+
   it('two or more times: ROC figure with AUC (CI) per time in the legend and the AUC(t) curve with its band; the report lists both', () => {
     const out = join(tempDir(), 'out');
     const r = survival(PBC, out, '--roc-times', '365,1095,1825', '--conf-level', '0.9');
