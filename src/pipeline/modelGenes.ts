@@ -68,6 +68,18 @@ export function candidateRows(m: ModelMatrix): { gene: string; row: number; repo
     throw new MigrascoreError(layout ?? `No candidate gene is in ${m.matrix.path} (looked for ${m.report[0].size}: ${m.report[0].genes.slice(0, 12).map((g) => g.gene).join(', ')}${m.report[0].size > 12 ? ', …' : ''}). ` +
       'Check that the matrix has genes in rows with symbol, Entrez or Ensembl IDs, or give other genes with --genes.');
   }
+  if (out.length === 1) {
+    // glmnet(): "x should be a matrix with 2 or more columns".
+    const asked = m.report[0].genes;
+    const others = asked.filter((g) => g !== out[0].report).map((g) => (g.duplicateOf !== undefined ? `${g.gene} (same row as ${g.duplicateOf})` : g.how ?? `${g.gene} (${g.status})`));
+    throw new MigrascoreError(
+      `LASSO Cox needs at least two candidate genes (R's glmnet refuses an x of one column), and ` +
+        `${asked.length === 1 ? `the candidates are one gene, found in ${m.matrix.path}` : `only 1 of the ${asked.length} candidate genes asked for is in ${m.matrix.path}`}: ${out[0].gene}` +
+        `${others.length ? ` (not used: ${others.slice(0, 12).join('; ')}${others.length > 12 ? '; …' : ''})` : ''}. ` +
+        'Give more candidate genes with --genes (e.g. NAME=G1,G2,G3, a .gmt file, or a built-in set); for one gene, use `migrascore survival` (Cox model of its expression) instead.',
+      2,
+    );
+  }
   return out;
 }
 

@@ -263,6 +263,17 @@ describe('model fit: edge cases and bad input', () => {
     expect(r.stderr).not.toMatch(/AUC of risk at 365 days/);
   });
 
+  test('one candidate gene: a usage error (glmnet needs two columns), naming what was found of what was asked', () => {
+    const base = ['model', 'fit', '--expr', EXPR, '--clinical', 'tcga-cdr', '--cancer', 'UVM', '--endpoint', 'OS'];
+    const one = runCli([...base, '--genes', 'X=ITGA5', '--out', join(dir, 'one-gene')]);
+    expect(one.status).toBe(2);
+    expect(one.stderr).toMatch(/LASSO Cox needs at least two candidate genes .*glmnet.*the candidates are one gene, found in \S*expr\.tsv: ITGA5\. Give more candidate genes with --genes/);
+    expect(existsSync(join(dir, 'one-gene'))).toBe(false);
+    const found = runCli([...base, '--genes', 'X=ITGA5,NOTAGENE,TSPAN18', '--out', join(dir, 'one-found')]);
+    expect(found.status).toBe(2);
+    expect(found.stderr).toMatch(/only 1 of the 3 candidate genes asked for is in \S*expr\.tsv: ITGA5 \(not used: NOTAGENE: .*; TSPAN18: /);
+  });
+
   test('usage errors: --seed with --foldid, --nfolds below 3', () => {
     expect(runCli([...FIT, '--seed', '3', '--out', join(dir, 'u1')]).status).toBe(2);
     const r = runCli(['model', 'fit', '--expr', EXPR, '--clinical', 'tcga-cdr', '--endpoint', 'OS', '--nfolds', '2', '--out', join(dir, 'u2')]);
