@@ -8,6 +8,9 @@ import type { ExpressionMatrix } from '../matrix/expressionMatrix.js';
 import { blockMatrix, newBlock, type BlockMatrix } from '../matrix/blockMatrix.js';
 import { quantileOfSorted } from '../stats/quantile.js';
 
+/** --log2: apply log2(x + 1) when the matrix looks unlogged (auto), always (yes) or never (no). */
+export type Log2Mode = 'auto' | 'yes' | 'no';
+
 export const LOG_PROBS = [0, 0.25, 0.5, 0.75, 0.99, 1] as const;
 
 /** Matrices with at most this many values are judged on every value. */

@@ -6,7 +6,7 @@ import { MigrascoreError } from '../errors.js';
 import { readModelFile } from '../io/modelFile.js';
 import { riskScore } from '../model/apply.js';
 import { onLog2Scale, readGeneRows, savedGeneSpecs, type ScaleDecision } from './modelGenes.js';
-import type { SavedGene, SavedModel } from './modelTypes.js';
+import type { SavedGene, SavedModel } from '../io/modelFile.js';
 import type { Log2Mode } from './scoreMatrix.js';
 
 export interface ModelApplyOptions {

@@ -17,7 +17,7 @@ import type { TimeUnit } from '../plots/timeUnits.js';
 import { cvCoxnetInWorkers } from './coxnetWorkers.js';
 import { modelCohort, modelFolds, type ModelCohort, type ModelFolds } from './modelCohort.js';
 import { candidateRows, candidateSpec, geneIdentifiers, onLog2Scale, readGeneRows, type ScaleDecision } from './modelGenes.js';
-import type { SavedGene } from './modelTypes.js';
+import type { SavedGene } from '../io/modelFile.js';
 import type { Log2Mode } from './scoreMatrix.js';
 import { analyseLoaded, type SurvivalRun } from './survival.js';
 import { loadClinicalData, type LoadedCohort } from './survivalInput.js';

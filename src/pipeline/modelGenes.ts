@@ -13,7 +13,7 @@ import { formatCount, formatSignificant } from '../format/numbers.js';
 import { droppedRowNotes } from './geneMessages.js';
 import { layoutProblem } from './matrixLayout.js';
 import type { Log2Mode } from './scoreMatrix.js';
-import type { SavedGene } from './modelTypes.js';
+import type { SavedGene } from '../io/modelFile.js';
 
 /** The built-in sets the default candidates come from (the exosome control set is not one). */
 export function builtInMigrasomeSets(): string[] {

@@ -9,7 +9,7 @@ import { cvCurveFigure } from '../plots/cvCurveFigure.js';
 import { TCGA_CDR } from '../tcga/cdr.js';
 import { figureFiles, renderFigure, type FigureFormats } from './figureFiles.js';
 import { glmnetSettings, type ModelFitOptions, type ModelFitRun } from './modelFit.js';
-import type { SavedModel } from './modelTypes.js';
+import type { SavedModel } from '../io/modelFile.js';
 import { survivalFiles } from './survivalReport.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;

@@ -19,7 +19,8 @@ import type { ExpressionMatrix, ResolvedGeneSet, ScoreMatrix, ScoreMethodName } 
 import { scoreInWorkers } from './scoreWorkers.js';
 import { gsvaInWorkers } from './gsvaWorkers.js';
 
-export type Log2Mode = 'auto' | 'yes' | 'no';
+import type { Log2Mode } from '../io/logScale.js';
+export type { Log2Mode };
 
 export interface ScoreRequest {
   expr: string;
