@@ -2,10 +2,10 @@
 // continuous value on every analysed row that has one (./survivalInput.ts already drops
 // missing values), its summary.json entries, roc.tsv, and the ROC and AUC(t) figures.
 import { MigrascoreError } from '../errors.js';
-import { formatAuc, formatConfLevel } from '../format/numbers.js';
+import { formatAuc, formatConfLevel, formatTimeValue } from '../format/numbers.js';
 import { toTsv, type OutputFile } from '../io/output.js';
 import { aucTimeFigure, rocFigure } from '../plots/rocFigure.js';
-import { formatDuration, type TimeUnit } from '../plots/timeUnits.js';
+import { convertTime, formatDuration, type TimeUnit } from '../plots/timeUnits.js';
 import { timeDependentRoc, type TimeRoc, type TimeRocAt } from '../survival/timeRoc.js';
 import { renderFigure, type RenderedFigure } from './figureFiles.js';
 import { endpointText, type KmSubject } from './figureLabels.js';
@@ -80,8 +80,15 @@ export function rocTable(roc: RunTimeRoc): string {
 
 /** One line per time for stderr: "AUC at 365 days: 0.856 (95% CI 0.787–0.925), 22 cases, 290 controls". */
 export function timeRocLines(roc: RunTimeRoc, display: TimeUnit = roc.timeIn): string[] {
-  // In the --time-unit (display) unit, with the time as given (--time-in) beside it.
-  const shown = (t: number) => (display === roc.timeIn ? formatDuration(t, roc.timeIn) : `${formatDuration(t, roc.timeIn, display)} (${formatDuration(t, roc.timeIn)})`);
+  // The time as given (--time-in), then in the --time-unit: "365 days (1.0 years)", a
+  // conversion within 1% of a whole number shown as that number (365 days is 0.9993 years).
+  const shown = (t: number) => {
+    if (display === roc.timeIn) return formatDuration(t, roc.timeIn);
+    const v = convertTime(t, roc.timeIn, display);
+    const whole = Math.round(v);
+    const text = whole > 0 && Math.abs(v - whole) <= 0.01 * whole ? whole.toFixed(1) : formatTimeValue(v);
+    return `${formatDuration(t, roc.timeIn)} (${text} ${display})`;
+  };
   return roc.at.map((a) => {
     const head = `time-dependent AUC of ${roc.valueName} at ${shown(a.time)}`;
     return a.auc === null

@@ -258,9 +258,9 @@ describe('model fit: edge cases and bad input', () => {
   test('--roc-times with --time-unit years: the AUC lines on stderr give the times in years (and as given)', () => {
     const r = runCli([...FIT, '--roc-times', '365,1095', '--time-unit', 'years', '--out', join(dir, 'roc-years')]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/time-dependent AUC of risk at 0\.9993 years \(365 days\): 0\.\d{3} /);
-    expect(r.stderr).toMatch(/time-dependent AUC of risk at 2\.998 years \(1095 days\): 0\.\d{3} /);
-    expect(r.stderr).not.toMatch(/AUC of risk at 365 days/);
+    expect(r.stderr).toMatch(/time-dependent AUC of risk at 365 days \(1\.0 years\): 0\.\d{3} /);
+    expect(r.stderr).toMatch(/time-dependent AUC of risk at 1095 days \(3\.0 years\): 0\.\d{3} /);
+    expect(r.stderr).not.toMatch(/AUC of risk at 365 days:/);
   });
 
   test('one candidate gene: a usage error (glmnet needs two columns), naming what was found of what was asked', () => {
