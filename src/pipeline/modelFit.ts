@@ -19,6 +19,7 @@ import { modelCohort, modelFolds, type ModelCohort, type ModelFolds } from './mo
 import { candidateRows, candidateSpec, geneIdentifiers, onLog2Scale, readGeneRows, type ScaleDecision } from './modelGenes.js';
 import type { SavedGene } from '../io/modelFile.js';
 import type { Log2Mode } from './scoreMatrix.js';
+import { TCGA_CDR } from '../tcga/cdr.js';
 import { analyseLoaded, type SurvivalRun } from './survival.js';
 import { loadClinicalData, type LoadedCohort } from './survivalInput.js';
 import type { FigureOptions, SurvivalOptions } from './survivalTypes.js';
@@ -129,6 +130,8 @@ export async function runModelFit(opts: ModelFitOptions): Promise<ModelFitRun> {
       clinicalPath: clinical.path, inputPaths, ids: cohort.patients, time: cohort.time, event: cohort.event,
       categories: null, values: risk, valueName: 'risk', covariates: [],
       join: { ...cohort.join, missing_survival: cohort.dropped.missing_survival }, dropped: { missing_survival: cohort.dropped.missing_survival, missing_group: 0 },
+      warnings: [IN_SAMPLE],
+      origin: { title: 'migrascore risk model \u2014 survival of the LASSO Cox risk score', inputs: riskInputs(clinical.path, opts), citations: GLMNET_CITATIONS },
     };
     try {
       survival = await analyseLoaded(loaded, survivalOptions, `${opts.expr} risk score`);
@@ -149,6 +152,23 @@ export async function runModelFit(opts: ModelFitOptions): Promise<ModelFitRun> {
 function notUsedGene(g: GeneReport): { gene: string; status: string; how?: string } {
   if (g.duplicateOf !== undefined) return { gene: g.gene, status: 'duplicate', how: `same row as ${g.duplicateOf} (${g.row})` };
   return { gene: g.gene, status: g.status, ...(g.how ? { how: g.how } : {}) };
+}
+
+const IN_SAMPLE = 'The risk score was fitted on these same patients (model fit), so the split, its hazard ratio and AUC are optimistic: validate the model on another cohort (model apply, then survival --scores).';
+
+const GLMNET_CITATIONS = [
+  { text: 'Friedman J, Hastie T, Tibshirani R. Regularization paths for generalized linear models via coordinate descent. J Stat Softw. 2010;33(1):1–22 (glmnet).', doi: '10.18637/jss.v033.i01' },
+  { text: 'Simon N, Friedman J, Hastie T, Tibshirani R. Regularization paths for Cox\'s proportional hazards model via coordinate descent. J Stat Softw. 2011;39(5):1–13 (glmnet family "cox", cv.glmnet).', doi: '10.18637/jss.v039.i05' },
+];
+
+/** The report's inputs of the risk analysis: what the risk was made from. */
+function riskInputs(clinicalPath: string, opts: ModelFitOptions): { role: string; path: string }[] {
+  return [
+    { role: clinicalPath === TCGA_CDR.path ? 'clinical table (built-in TCGA-CDR)' : 'clinical table', path: clinicalPath },
+    { role: 'expression matrix (the risk score: model.json, risk.tsv)', path: opts.expr },
+    ...opts.genes.filter((g) => existsSync(g)).map((path) => ({ role: 'candidate gene set file', path })),
+    ...(opts.foldid ? [{ role: 'fold table (--foldid)', path: opts.foldid }] : []),
+  ];
 }
 
 /** The `survival` analysis of the risk: median split, KM, log-rank, Cox (Efron), as `survival --scores risk.tsv`. */

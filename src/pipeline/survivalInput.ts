@@ -8,6 +8,7 @@ import { MigrascoreError } from '../errors.js';
 import { eventColumn, loadClinicalTable, numericColumn, textColumn, timeColumn, type ClinicalTable } from '../io/clinical.js';
 import { requireColumn } from '../io/delimited.js';
 import { loadScoreColumn } from '../io/scores.js';
+import type { ReportCitation } from '../report/model.js';
 import { joinSamplesToClinical, type JoinReport, type JoinResult } from '../tcga/join.js';
 import { SampleScratch, selectSamples } from '../score/subset.js';
 import { covariateTerm, type DesignTerm } from '../survival/design.js';
@@ -58,6 +59,8 @@ export interface LoadedCohort {
   cancers?: (string | null)[];
   /** Warnings about the cohort itself (e.g. several cancer types under one cut). */
   warnings?: string[];
+  /** For a value made by another command (model fit's risk): the report's title, input roles and citations. */
+  origin?: { title: string; inputs: { role: string; path: string }[]; citations: ReportCitation[] };
 }
 
 /** The clinical table with its survival and covariate columns parsed (all rows). */

@@ -55,13 +55,13 @@ async function survivalReportModel(run: SurvivalRun, opts: SurvivalOptions, ctx:
   const source = g.kind === 'expr' ? 'expr' : g.kind === 'scores' ? 'scores' : 'clinical';
   return {
     scope: 'cohort',
-    title: `migrascore survival report${opts.split.kind === 'optimal' && g.kind !== 'group' ? ` \u2014 ${SEARCHED_CUT}` : ''}`,
+    title: loaded.origin?.title ?? `migrascore survival report${opts.split.kind === 'optimal' && g.kind !== 'group' ? ` \u2014 ${SEARCHED_CUT}` : ''}`,
     generatedAt: new Date().toISOString(),
     version: VERSION,
     command: ctx.command,
     parameters,
-    inputs: await reportInputs(inputRoles(loaded.inputPaths, opts.clinical, source)),
-    citations: citations({ clinical: opts.clinical, optimal: opts.split.kind === 'optimal' && g.kind !== 'group', scored: g.kind === 'expr', roc: Boolean(opts.rocTimes?.length) }),
+    inputs: await reportInputs(loaded.origin?.inputs ?? inputRoles(loaded.inputPaths, opts.clinical, source)),
+    citations: [...(loaded.origin?.citations ?? []), ...citations({ clinical: opts.clinical, optimal: opts.split.kind === 'optimal' && g.kind !== 'group', scored: g.kind === 'expr', roc: Boolean(opts.rocTimes?.length) })],
     geneReport: scoring?.genesets ?? [],
     join: loaded.join,
     messages: [...(loaded.warnings ?? []), ...run.timeWarnings, ...(scoring?.messages ?? []), ...run.analysis.warnings],

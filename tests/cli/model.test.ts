@@ -83,6 +83,17 @@ describe('model fit on the uvm-core-os reference (R glmnet 4.1-6)', () => {
     expect(summary.events).toBe(23);
     expect(summary.groups.map((g: any) => g.n)).toEqual([40, 40]);
   });
+
+  test('the risk report says what the risk was made from, that it is in-sample, and cites glmnet', () => {
+    const html = readFileSync(join(out, 'survival', 'index.html'), 'utf8');
+    expect(html).toContain('survival of the LASSO Cox risk score');
+    // The expression matrix is an input of the risk (not mislabelled a score table), with the fold table.
+    expect(html).toMatch(/expression matrix \(the risk score: model\.json, risk\.tsv\)/);
+    expect(html).not.toMatch(/>score table</);
+    expect(html).toContain('fold table (--foldid)');
+    expect(html).toContain('fitted on these same patients');
+    expect(html).toContain('10.18637/jss.v039.i05');
+  });
 });
 
 describe('model apply', () => {
