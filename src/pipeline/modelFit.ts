@@ -14,7 +14,7 @@ import type { CvCoxnet } from '../model/crossValidation.js';
 import { designFromColumns } from '../model/design.js';
 import { parseSplitRule } from '../survival/stratify.js';
 import type { TimeUnit } from '../plots/timeUnits.js';
-import { cvCoxnetInWorkers } from './coxnetWorkers.js';
+import { cvCoxnetInWorkers, startCoxnetPool, stopCoxnetPool, type PooledWorker } from './coxnetWorkers.js';
 import { modelCohort, modelFolds, type ModelCohort, type ModelFolds } from './modelCohort.js';
 import { candidateRows, candidateSpec, geneIdentifiers, onLog2Scale, readGeneRows, type ScaleDecision } from './modelGenes.js';
 import type { SavedGene } from '../io/modelFile.js';
@@ -87,6 +87,20 @@ export async function runModelFit(opts: ModelFitOptions): Promise<ModelFitRun> {
   const clinical = loadClinicalData({ clinical: opts.clinical, id: opts.id, time: opts.time, event: opts.event, covariates: [] });
   const foldTable = opts.foldid !== undefined ? readFoldTable(opts.foldid) : undefined;
   const { spec, sets } = candidateSpec(opts.genes);
+  // Clinical rows × candidates bounds the design's size: start the workers now, to overlap reading.
+  const nfolds = foldTable ? Math.max(0, ...foldTable.folds.values()) : opts.nfolds;
+  const pool = startCoxnetPool(opts.threads, nfolds, clinical.table.ids.length * spec.genes.length, opts.minCellsForWorkers);
+  try {
+    return await fitModel(opts, clinical, foldTable, spec, sets, pool);
+  } finally {
+    await stopCoxnetPool(pool);
+  }
+}
+
+async function fitModel(
+  opts: ModelFitOptions, clinical: ReturnType<typeof loadClinicalData>, foldTable: ReturnType<typeof readFoldTable> | undefined,
+  spec: ReturnType<typeof candidateSpec>['spec'], sets: string[], pool: PooledWorker[],
+): Promise<ModelFitRun> {
   opts.onProgress?.(`reading ${spec.genes.length} candidate genes of ${sets.join(', ')} from ${opts.expr} …`);
   const read = await readGeneRows(opts.expr, [spec], opts.transpose);
   const found = candidateRows(read);
@@ -102,7 +116,9 @@ export async function runModelFit(opts: ModelFitOptions): Promise<ModelFitRun> {
   const status = Float64Array.from(cohort.event);
   const events = status.reduce((a, b) => a + b, 0);
   opts.onProgress?.(`LASSO Cox: ${cohort.samples.length} samples, ${events} events, ${found.length} genes, ${folds.nfolds}-fold cross-validation …`);
-  const cv = await cvCoxnetInWorkers(x, cohort.time, status, folds.foldid, folds.nfolds, { threads: opts.threads, minCells: opts.minCellsForWorkers });
+  // The figures' renderer (vega, vega-lite: ~0.2 s of module loading) loads while the workers fit.
+  if (pool.length) void Promise.all([import('vega-lite'), import('vega')]).catch(() => undefined);
+  const cv = await cvCoxnetInWorkers(x, cohort.time, status, folds.foldid, folds.nfolds, { threads: opts.threads, minCells: opts.minCellsForWorkers, pool });
   const index = opts.lambda === 'min' ? cv.indexMin : cv.index1se;
   const beta = cv.fit.beta[index];
   const genes: SavedGene[] = [];
