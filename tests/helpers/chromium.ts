@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The Chromium binary: $MIGRASCORE_CHROMIUM, else Debian's /usr/bin/chromium. */
 export const CHROMIUM_PATH = process.env.MIGRASCORE_CHROMIUM || '/usr/bin/chromium';
@@ -91,4 +92,39 @@ export async function withChromiumPage<T>(
     await context.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** Each inlined figure's size, mark count and url(#…) references that leave its own <svg>. */
+export interface FigureInPage {
+  id: string | null;
+  w: number;
+  h: number;
+  marks: number;
+  foreign: string[];
+}
+
+export function inspectFigures(page: Page): Promise<FigureInPage[]> {
+  return page.locator('figure').evaluateAll((figs) => figs.map((fig) => {
+    const svg = fig.querySelector('svg');
+    const box = svg?.getBoundingClientRect();
+    const foreign: string[] = [];
+    for (const el of svg ? Array.from(svg.querySelectorAll('*')) : []) {
+      for (const attr of Array.from(el.attributes)) {
+        for (const m of attr.value.matchAll(/url\(#([^)]+)\)/g)) {
+          const target = document.getElementById(m[1]);
+          if (!target || target.closest('svg') !== svg) foreign.push(m[1]);
+        }
+      }
+    }
+    return { id: fig.getAttribute('data-figure'), w: box?.width ?? 0, h: box?.height ?? 0, marks: svg ? svg.querySelectorAll('path, line, rect, text').length : 0, foreign };
+  }));
+}
+
+/** The page raised no error and asked for nothing beyond file: and data: URLs. */
+export function expectSelfContained(log: PageLog): void {
+  expect(log.pageErrors).toEqual([]);
+  expect(log.consoleErrors).toEqual([]);
+  expect(log.failedRequests).toEqual([]);
+  expect(log.externalRequests).toEqual([]);
+  expect(log.requests.every((u) => u.startsWith('file:') || u.startsWith('data:'))).toBe(true);
 }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, CHROMIUM_SKIP_MESSAGE, chromiumAvailable, withChromiumPage } from '../helpers/chromium.js';
+import { CHROMIUM_PATH, CHROMIUM_SKIP_MESSAGE, chromiumAvailable, withChromiumPage, inspectFigures, expectSelfContained } from '../helpers/chromium.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const available = chromiumAvailable();
@@ -24,20 +24,7 @@ describe.skipIf(!available)(`the associate report in headless Chromium (${CHROMI
   it('loads nothing, logs no error, renders the figures, sorts the tests table, prints', async () => {
     await withChromiumPage(async (page, log) => {
       await page.goto(pathToFileURL(join(out, 'index.html')).href, { waitUntil: 'load' });
-      const figures = await page.locator('figure').evaluateAll((figs) => figs.map((fig) => {
-        const svg = fig.querySelector('svg');
-        const box = svg?.getBoundingClientRect();
-        const foreign: string[] = [];
-        for (const el of svg ? Array.from(svg.querySelectorAll('*')) : []) {
-          for (const attr of Array.from(el.attributes)) {
-            for (const m of attr.value.matchAll(/url\(#([^)]+)\)/g)) {
-              const target = document.getElementById(m[1]);
-              if (!target || target.closest('svg') !== svg) foreign.push(m[1]);
-            }
-          }
-        }
-        return { id: fig.getAttribute('data-figure'), w: box?.width ?? 0, h: box?.height ?? 0, marks: svg ? svg.querySelectorAll('path, line, rect, text').length : 0, foreign };
-      }));
+      const figures = await inspectFigures(page);
       expect(figures.map((f) => f.id)).toEqual(['associate_heatmap', 'immune_subtype', 'msi_mantis_score']);
       for (const f of figures) {
         expect(f.w, `${f.id} width`).toBeGreaterThan(150);
@@ -76,11 +63,7 @@ describe.skipIf(!available)(`the associate report in headless Chromium (${CHROMI
       expect(await table.isVisible()).toBe(true);
       await page.emulateMedia({ media: 'screen' });
 
-      expect(log.pageErrors).toEqual([]);
-      expect(log.consoleErrors).toEqual([]);
-      expect(log.failedRequests).toEqual([]);
-      expect(log.externalRequests).toEqual([]);
-      expect(log.requests.every((u) => u.startsWith('file:') || u.startsWith('data:'))).toBe(true);
+      expectSelfContained(log);
       console.log(`associate report: ${join(out, 'index.html')}\nscreenshot: ${shot}`);
     });
   }, 120_000);
