@@ -10,6 +10,7 @@ import { MigrascoreError } from '../errors.js';
 import { standardize, type DesignMatrix } from './design.js';
 import { breslowLogLik, coxRiskSets, glmnetTimes, type CoxRiskSets } from './riskSets.js';
 import { coordinateDescent, gradient, solverState, type SolverState } from './coxnetSolver.js';
+import type { KernelEngine } from './kernels.js';
 
 export interface CoxnetControl {
   /** Elastic-net mixing, 1 = LASSO (glmnet alpha). */
@@ -21,8 +22,8 @@ export interface CoxnetControl {
   thresh: number;
   /** Most coordinate-descent passes over all lambdas together (glmnet maxit). */
   maxit: number;
-  /** Vector kernels: WebAssembly SIMD (default) or plain JavaScript (same iterates). */
-  kernels?: 'wasm' | 'js';
+  /** Vector kernels: native (AVX2, when built), WebAssembly SIMD or plain JavaScript (same iterates); default the fastest present. */
+  kernels?: KernelEngine;
   /**
    * Not glmnet's: end the path after its first lambda below this. A cross-validation fold
    * never uses its path below the full path's last lambda (pathLambdaFloor), so its fit
@@ -142,7 +143,7 @@ function coxnetStandardized(
     for (; j < sets.groupEnd[k]; j++) s += dq[sets.order[j]];
     dk[k] = s;
   }
-  const st = solverState(xs, n, p, sets, dq, dk, varies, ctl.alpha, ctl.maxit, { js: ctl.kernels === 'js' });
+  const st = solverState(xs, n, p, sets, dq, dk, varies, ctl.alpha, ctl.maxit, { engine: ctl.kernels });
   const r0 = breslowLogLik(sets, dq, dk, st.f, st.e, st.u);
   let sdk = 0;
   for (let k = 0; k < nk; k++) sdk += dk[k] * Math.log(dk[k]);

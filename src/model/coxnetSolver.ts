@@ -8,7 +8,7 @@
 // sums, each residual update fused with the next column's dot product, v_j = Σ w x_j²
 // computed only for columns that move, and the linear predictor f brought up to date
 // once per IRLS round instead of after every step.
-import { HEADER, workspace, type Kernels } from './kernels.js';
+import { HEADER, workspace, type KernelEngine, type Kernels } from './kernels.js';
 import type { CoxRiskSets } from './riskSets.js';
 
 /** The solver's working state, carried from one lambda to the next (warm starts). */
@@ -62,6 +62,11 @@ export interface SolverState {
   entered: Int32Array;
   /** The ever-nonzero columns in order of entry, header[HEADER.nin] of them (ws). */
   active: Int32Array;
+  /** Scratch of the KKT check: the columns to check (ws, i32) and their |x_jᵀ wr| (ws). */
+  kktOff: number;
+  kktOutOff: number;
+  kktOut: Float64Array;
+  kktList: Int32Array;
   /** Scratch for the once-per-round update of f. */
   fCols: Int32Array;
   fDels: Float64Array;
@@ -77,10 +82,11 @@ export type LambdaStatus = 'ok' | 'maxit' | 'numerical';
 const FMAX = Math.log(Number.MAX_VALUE * Math.fround(0.1));
 
 /** Fresh solver state over standardised columns x (n × p, column-major), copied into a kernel workspace. */
-export function solverState(x: Float64Array, n: number, p: number, sets: CoxRiskSets, dq: Float64Array, dk: Float64Array, varies: Uint8Array, alpha: number, maxit: number, options: { js?: boolean } = {}): SolverState {
+export function solverState(x: Float64Array, n: number, p: number, sets: CoxRiskSets, dq: Float64Array, dk: Float64Array, varies: Uint8Array, alpha: number, maxit: number, options: { engine?: KernelEngine } = {}): SolverState {
   const q = 1 / n;
-  const stride = n + (n & 1);
-  const ws = workspace(8 * (stride * p + 3 * stride + 3 * p + 2) + 4 * 6 * p + 16 * 12, options);
+  // Columns start on cache lines: a multiple of 8 doubles (the native kernels load 4 at a time).
+  const stride = (n + 7) & ~7;
+  const ws = workspace(8 * (stride * p + 3 * stride + 4 * p + 2) + 4 * 7 * p + 64 * 20, options);
   const xOff = ws.alloc(stride * p);
   const xs = ws.view(xOff, stride * p);
   for (let j = 0; j < p; j++) xs.set(x.subarray(j * n, (j + 1) * n), j * stride);
@@ -95,13 +101,16 @@ export function solverState(x: Float64Array, n: number, p: number, sets: CoxRisk
     [H.vRound, i32(p)], [H.movedRound, i32(p)], [H.moved, i32(p)], [H.entered, i32(p)], [H.active, i32(p)]] as const) h[cell] = off;
   const fOff = f64(stride);
   const strongOff = i32(p);
+  const kktOff = i32(p);
+  const kktOutOff = f64(p);
   const st: SolverState = {
     n, p, K: ws.kernels, header: h, xOff, colBytes: 8 * stride, wrOff: h[H.wr], fOff, strongOff, activeOff: h[H.active], sets, q, dq, dk,
     f: ws.view(fOff, n), e: new Float64Array(n).fill(q), w: ws.view(h[H.w], n), wr: ws.view(h[H.wr], n),
     u: new Float64Array(sets.groupEnd.length), a: ws.view(h[H.a], p), as: ws.view(h[H.as], p), v: ws.view(h[H.v], p),
     vRound: ws.viewI32(h[H.vRound], p).fill(-1), movedRound: ws.viewI32(h[H.movedRound], p).fill(-1), moved: ws.viewI32(h[H.moved], p), round: 0,
     ga: new Float64Array(p), strong: new Uint8Array(p), strongList: ws.viewI32(strongOff, p), nStrong: 0,
-    entered: ws.viewI32(h[H.entered], p), active: ws.viewI32(h[H.active], p), fCols: new Int32Array(4), fDels: new Float64Array(4), passes: 0,
+    entered: ws.viewI32(h[H.entered], p), active: ws.viewI32(h[H.active], p),
+    kktOff, kktOutOff, kktOut: ws.view(kktOutOff, p), kktList: ws.viewI32(kktOff, p), fCols: new Int32Array(4), fDels: new Float64Array(4), passes: 0,
     varies, alpha, cthr: 0, maxit,
   };
   return st;
@@ -153,37 +162,50 @@ export function coordinateDescent(st: SolverState, al: number, al0: number, oute
       }
     }
     // f += Σ (a_j − a_j at round start) x_j over the columns that moved, four at a time.
-    let again = false;
-    const cols = st.fCols;
-    const dels = st.fDels;
-    let q = 0;
-    for (let t = 0; t < header[HEADER.nMoved]; t++) {
-      const j = st.moved[t];
-      const del = a[j] - as[j];
-      if (v[j] * (del * del) >= st.cthr) again = true;
-      if (del === 0) continue;
-      cols[q] = st.xOff + j * st.colBytes;
-      dels[q++] = del;
-      if (q === 4) {
-        K.axpy4(st.fOff, cols[0], dels[0], cols[1], dels[1], cols[2], dels[2], cols[3], dels[3], n);
-        q = 0;
-      }
-    }
-    for (let t = 0; t < q; t++) K.axpy(st.fOff, cols[t], dels[t], n);
+    let again = K.fupdate ? K.fupdate(st.fOff, st.cthr) === 1 : moveF(st);
     for (let i = 0; i < n; i++) {
       const fi = f[i];
       e[i] = st.q * Math.exp(fi >= 0 ? Math.min(fi, FMAX) : -Math.min(-fi, FMAX));
     }
     if (!outer(st)) return 'numerical';
     if (again) continue;
+    if (K.gradients) {
+      // One native call for the whole check; the same sums as gradient() per column.
+      let m = 0;
+      for (let k = 0; k < p; k++) if (!strong[k] && varies[k]) st.kktList[m++] = k;
+      K.gradients(st.kktOff, m, st.kktOutOff);
+      for (let t = 0; t < m; t++) ga[st.kktList[t]] = st.kktOut[t];
+    } else {
+      for (let k = 0; k < p; k++) if (!strong[k] && varies[k]) ga[k] = gradient(st, k);
+    }
     for (let k = 0; k < p; k++) {
-      if (strong[k] || !varies[k]) continue;
-      ga[k] = gradient(st, k);
-      if (ga[k] > sa) {
-        addStrong(st, k);
-        again = true;
-      }
+      if (strong[k] || !varies[k] || !(ga[k] > sa)) continue;
+      addStrong(st, k);
+      again = true;
     }
     if (!again) return 'ok';
   }
+}
+
+/** f += Σ (a_j − a_j at round start) x_j over the columns that moved this round, four per sweep; true when some v_j Δ_j² ≥ cthr. */
+function moveF(st: SolverState): boolean {
+  const { n, a, as, v, K, header } = st;
+  const cols = st.fCols;
+  const dels = st.fDels;
+  let again = false;
+  let q = 0;
+  for (let t = 0; t < header[HEADER.nMoved]; t++) {
+    const j = st.moved[t];
+    const del = a[j] - as[j];
+    if (v[j] * (del * del) >= st.cthr) again = true;
+    if (del === 0) continue;
+    cols[q] = st.xOff + j * st.colBytes;
+    dels[q++] = del;
+    if (q === 4) {
+      K.axpy4(st.fOff, cols[0], dels[0], cols[1], dels[1], cols[2], dels[2], cols[3], dels[3], n);
+      q = 0;
+    }
+  }
+  for (let t = 0; t < q; t++) K.axpy(st.fOff, cols[t], dels[t], n);
+  return again;
 }

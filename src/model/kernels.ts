@@ -1,6 +1,9 @@
-// The solver's vector kernels over one block of memory: WebAssembly SIMD (kernels.wat)
-// where available, else the same loops in JavaScript. Arguments are byte offsets into
-// the workspace; both give the same per-element arithmetic (sums may differ in rounding).
+// The solver's vector kernels over one block of memory: the optional native build
+// (native/kernels.c, 256-bit vectors where the CPU has AVX2) when `npm install` could compile
+// it, else WebAssembly SIMD (kernels.wat), else the same loops in JavaScript. Arguments are
+// byte offsets into the workspace; all give the same per-element arithmetic (sums may differ
+// in rounding). MIGRASCORE_KERNELS=wasm|js chooses one explicitly.
+import { createRequire } from 'node:module';
 import { KERNELS_WASM_BASE64 } from './kernelsWasm.js';
 
 export interface Kernels {
@@ -25,6 +28,16 @@ export interface Kernels {
    * the solver state laid out by the header (HEADER); returns max v_j Δ_j².
    */
   pass(cols: number, m: number, sa: number, omal: number, round: number): number;
+  /**
+   * Native only (one call where JavaScript would make many): the end of an IRLS round, f at
+   * byte offset f += Σ (a_j − as_j) x_j over the moved columns as the solver's loop does it;
+   * returns 1 when some v_j Δ_j² ≥ cthr.
+   */
+  fupdate?(f: number, cthr: number): number;
+  /** Native only: |x_jᵀ wr| for the m column numbers (i32) at byte offset cols, into f64s at byte offset out. */
+  gradients?(cols: number, m: number, out: number): void;
+  /** Where offset 0 lies in the buffer (native: its first 64-byte boundary; else 0). */
+  byteOffset?: number;
 }
 
 /**
@@ -37,7 +50,7 @@ export const HEADER = {
 } as const;
 const HEADER_BYTES = 64;
 
-/** A block of memory the kernels work in, with regions handed out 16-byte aligned after the header. */
+/** A block of memory the kernels work in, with regions handed out 64-byte aligned after the header. */
 export interface Workspace {
   kernels: Kernels;
   header: Int32Array;
@@ -47,6 +60,42 @@ export interface Workspace {
   /** A Float64Array (Int32Array) view of `count` values at byte offset `offset`. */
   view(offset: number, count: number): Float64Array;
   viewI32(offset: number, count: number): Int32Array;
+}
+
+/** Which kernels run: 'native' (with its instruction set), 'wasm' or 'js'. */
+export type KernelEngine = 'native' | 'wasm' | 'js';
+
+interface NativeKernels {
+  isa: string;
+  bind(buffer: ArrayBuffer): Kernels;
+}
+
+let native: NativeKernels | null | undefined;
+
+/** The native kernels built by scripts/build-native.js, or null where they were not built. */
+export function nativeKernels(): NativeKernels | null {
+  if (native !== undefined) return native;
+  try {
+    // dist/model/ and src/model/ both sit two levels below the package root.
+    native = createRequire(import.meta.url)('../../native/build/migrascore_kernels.node') as NativeKernels;
+  } catch {
+    native = null;
+  }
+  return native;
+}
+
+/** The engine a workspace gets by default: MIGRASCORE_KERNELS if set, else the fastest present. */
+export function defaultEngine(): KernelEngine {
+  const asked = process.env.MIGRASCORE_KERNELS;
+  if (asked === 'js' || asked === 'wasm') return asked;
+  if (asked === 'native' || asked === undefined || asked === '') return nativeKernels() ? 'native' : wasmModule() ? 'wasm' : 'js';
+  return wasmModule() ? 'wasm' : 'js';
+}
+
+/** A one-line description of the default engine, for reports and benches. */
+export function engineLabel(engine: KernelEngine = defaultEngine()): string {
+  if (engine === 'native') return `native (${nativeKernels()?.isa ?? '?'})`;
+  return engine === 'wasm' ? 'WebAssembly SIMD' : 'JavaScript';
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -62,13 +111,18 @@ function wasmModule(): WebAssembly.Module | null {
   return compiled;
 }
 
-/** A workspace of `bytes` bytes (plus alignment slack); WebAssembly kernels unless `js` is set. */
-export function workspace(bytes: number, options: { js?: boolean } = {}): Workspace {
+/** A workspace of `bytes` bytes (plus alignment slack), with the default engine's kernels unless `engine` (or `js`) says otherwise. */
+export function workspace(bytes: number, options: { js?: boolean; engine?: KernelEngine } = {}): Workspace {
   const pages = Math.ceil((bytes + 4096) / 65536);
-  const mod = options.js ? null : wasmModule();
+  const engine = options.js ? 'js' : (options.engine ?? defaultEngine());
+  const nat = engine === 'native' ? nativeKernels() : null;
+  const mod = engine === 'wasm' || (engine === 'native' && !nat) ? wasmModule() : null;
   let buffer: ArrayBuffer;
   let kernels: Kernels;
-  if (mod) {
+  if (nat) {
+    buffer = new ArrayBuffer(pages * 65536 + 64);
+    kernels = nat.bind(buffer);
+  } else if (mod) {
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const instance = new WebAssembly.Instance(mod, { env: { memory } });
     kernels = instance.exports as unknown as Kernels;
@@ -77,20 +131,22 @@ export function workspace(bytes: number, options: { js?: boolean } = {}): Worksp
     buffer = new ArrayBuffer(pages * 65536);
     kernels = jsKernels(buffer);
   }
+  const origin = kernels.byteOffset ?? 0;
   let next = HEADER_BYTES;
+  // Regions start on 64-byte boundaries (cache lines, for the native kernels' 32-byte loads).
   const take = (bytes: number): number => {
     const offset = next;
-    next += Math.ceil(bytes / 16) * 16;
-    if (next > buffer.byteLength) throw new RangeError('coxnet workspace: out of memory');
+    next += Math.ceil(bytes / 64) * 64;
+    if (origin + next > buffer.byteLength) throw new RangeError('coxnet workspace: out of memory');
     return offset;
   };
   return {
     kernels,
-    header: new Int32Array(buffer, 0, HEADER_BYTES / 4),
+    header: new Int32Array(buffer, origin, HEADER_BYTES / 4),
     alloc: (count: number) => take(count * 8),
     allocI32: (count: number) => take(count * 4),
-    view: (offset: number, count: number) => new Float64Array(buffer, offset, count),
-    viewI32: (offset: number, count: number) => new Int32Array(buffer, offset, count),
+    view: (offset: number, count: number) => new Float64Array(buffer, origin + offset, count),
+    viewI32: (offset: number, count: number) => new Int32Array(buffer, origin + offset, count),
   };
 }
 

@@ -12,6 +12,7 @@ import { linearPredictor } from '../model/apply.js';
 import { COXNET_DEFAULTS } from '../model/coxnet.js';
 import type { CvCoxnet } from '../model/crossValidation.js';
 import { designFromColumns } from '../model/design.js';
+import { engineLabel } from '../model/kernels.js';
 import { parseSplitRule } from '../survival/stratify.js';
 import type { TimeUnit } from '../plots/timeUnits.js';
 import { cvCoxnetInWorkers, startCoxnetPool, stopCoxnetPool, type PooledWorker } from './coxnetWorkers.js';
@@ -215,5 +216,7 @@ export function glmnetSettings(run: ModelFitRun, opts: ModelFitOptions): Record<
       : { source: 'seed', seed: run.folds.source.seed, note: 'migrascore\'s own folds (R\'s sample() is not reproduced); pass --foldid to use R\'s' },
     lambda_rule: opts.lambda,
     x: `${nrow} samples (matrix column order) × ${ncol} genes (gene-set order), ${run.log2.applied ? 'log2(value + 1)' : 'values as given'}`,
+    // Which vector kernels ran the coordinate descent (results agree to rounding).
+    solver_kernels: engineLabel(),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { coxnet } from '../../src/model/coxnet.js';
+import { nativeKernels } from '../../src/model/kernels.js';
 import { designFromColumns } from '../../src/model/design.js';
 import { MODEL_CASES, caseDesign, expectRelative, modelCase } from '../helpers/modelCases.js';
 
@@ -69,11 +70,11 @@ describe('coxnet edge cases', () => {
     expect(() => coxnet(flat, c.input.time, c.input.status)).toThrow(/constant/);
   });
 
-  test('WebAssembly and JavaScript kernels give the same path', () => {
+  test.each(['wasm', ...(nativeKernels() ? ['native' as const] : [])] as const)('%s and JavaScript kernels give the same path', (engine) => {
     const u = modelCase('sim-wide');
-    const wasm = coxnet(caseDesign(u), u.input.time, u.input.status);
+    const fast = coxnet(caseDesign(u), u.input.time, u.input.status, { kernels: engine });
     const js = coxnet(caseDesign(u), u.input.time, u.input.status, { kernels: 'js' });
-    expect(js.passes).toBe(wasm.passes);
-    js.beta.forEach((b, l) => expectRelative(b, wasm.beta[l], 1e-9, `beta ${l}`));
+    expect(js.passes).toBe(fast.passes);
+    js.beta.forEach((b, l) => expectRelative(b, fast.beta[l], 1e-9, `beta ${l}`));
   });
 });
