@@ -6,8 +6,17 @@
 // with Arial/Helvetica, SIL OFL 1.1) keeps the layout render.ts computed.
 // Pure: SVG text and font bytes in, PDF bytes out; the same input gives the same bytes.
 
-import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
+import { createRequire } from 'node:module';
+import type PDFKit from 'pdfkit';
+import type SvgToPdfKit from 'svg-to-pdfkit';
+
+// PDFKit and svg-to-pdfkit take ~0.15 s to load: loaded with the first PDF, not with every command.
+let pdfLibraries: { PDFDocument: typeof PDFKit; SVGtoPDF: typeof SvgToPdfKit } | undefined;
+function libraries(): NonNullable<typeof pdfLibraries> {
+  const require = createRequire(import.meta.url);
+  pdfLibraries ??= { PDFDocument: require('pdfkit') as typeof PDFKit, SVGtoPDF: require('svg-to-pdfkit') as typeof SvgToPdfKit };
+  return pdfLibraries;
+}
 
 /** TrueType (or OpenType) font files: bytes of each style used by the figures. */
 export interface PdfFonts {
@@ -48,6 +57,7 @@ export function svgToPdf(svg: string, options: SvgToPdfOptions): Uint8Array {
   const { width, height } = svgSize(svg);
   const W = width * scale;
   const H = height * scale;
+  const { PDFDocument, SVGtoPDF } = libraries();
   const doc = new PDFDocument({
     size: [W, H],
     margin: 0,
