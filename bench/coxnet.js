@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { cvCoxnet, foldControl } from '../dist/model/crossValidation.js';
+import { engineLabel } from '../dist/model/kernels.js';
 import { coxnetDataTsv, makeCoxnetData } from './coxnet-data.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,7 +81,7 @@ try { r = JSON.parse(readFileSync(rOut, 'utf8')); } catch { r = null; }
 if (r && !Array.isArray(r.wall)) r = null; // from an older bench/coxnet.R
 
 const fmt = (xs) => `${median(xs).toFixed(2)} | ${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
-console.log(`# coxnet benchmark: ${n} × ${p}, ${nfolds} folds, ${cpus()[0].model}, ${cpus().length} cores, node ${process.version}, load ${loadavg()[0].toFixed(1)}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(`# coxnet benchmark: ${n} × ${p}, ${nfolds} folds, ${cpus()[0].model}, ${cpus().length} cores, node ${process.version}, solver kernels ${engineLabel()} (MIGRASCORE_KERNELS=wasm|js to compare), load ${loadavg()[0].toFixed(1)}, ${new Date().toISOString().slice(0, 10)}`);
 console.log('| case | median wall (s) | min–max (s) | median CPU (s) |');
 console.log('|---|---|---|---|');
 console.log(`| migrascore cvCoxnet, 1 thread (${runs} runs) | ${fmt(single.wall)} | ${median(single.cpu).toFixed(2)} |`);

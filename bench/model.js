@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { engineLabel } from '../dist/model/kernels.js';
 import { makeCoxnetData } from './coxnet-data.js';
 import { measure, median } from './measure.js';
 
@@ -41,7 +42,7 @@ const two = measure(work, 'fit-2', `${fit(2, 'out2')} 2>/dev/null`, runs);
 const load1 = loadavg()[0];
 
 const row = (name, m) => `| ${name} (${runs} runs) | ${m.wall.toFixed(2)} | ${m.min.toFixed(2)}–${m.max.toFixed(2)} | ${m.cpu.toFixed(2)} | ${m.rss.toFixed(0)} |`;
-console.log(`# model fit: ${n} × ${data.genes.length}, 10 folds, ${cpus()[0].model}, ${cpus().length} cores, node ${process.version}, load ${load0.toFixed(1)}–${load1.toFixed(1)}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(`# model fit: ${n} × ${data.genes.length}, 10 folds, ${cpus()[0].model}, ${cpus().length} cores, node ${process.version}, solver kernels ${engineLabel()}, load ${load0.toFixed(1)}–${load1.toFixed(1)}, ${new Date().toISOString().slice(0, 10)}`);
 console.log('| case | median wall (s) | min–max (s) | median CPU (s) | peak RSS (MB) |');
 console.log('|---|---|---|---|---|');
 console.log(row('migrascore model fit --threads 1', one));
