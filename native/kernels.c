@@ -7,6 +7,7 @@
  * as for the WebAssembly module. */
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <node_api.h>
 
@@ -62,8 +63,10 @@ static const char *isa = "base";
 static void choose(void) {
   table = (Table){dot_base, resdot_base, resdotwsq_base, dotwsq_base, res_base, wsq_base, axpy_base, axpy4_base, pass_base, fupdate_base, gradients_base};
 #ifdef HAVE_AVX2_CLONE
+  /* MIGRASCORE_NATIVE_ISA=base keeps the portable build (tests run it on AVX2 machines too). */
+  const char *asked = getenv("MIGRASCORE_NATIVE_ISA");
   __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx2")) {
+  if (!(asked && strcmp(asked, "base") == 0) && __builtin_cpu_supports("avx2")) {
     table = (Table){dot_avx2, resdot_avx2, resdotwsq_avx2, dotwsq_avx2, res_avx2, wsq_avx2, axpy_avx2, axpy4_avx2, pass_avx2, fupdate_avx2, gradients_avx2};
     isa = "avx2";
   }

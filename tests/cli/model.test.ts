@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadGeneIdTable } from '../../src/genes/resolve.js';
+import { nativeKernels } from '../../src/model/kernels.js';
 import { readTsv } from '../helpers/fixtures.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { expectRelative, MODEL_FIXTURES } from '../helpers/modelCases.js';
@@ -93,6 +94,26 @@ describe('model fit on the uvm-core-os reference (R glmnet 4.1-6)', () => {
     expect(html).toContain('fold table (--foldid)');
     expect(html).toContain('fitted on these same patients');
     expect(html).toContain('10.18637/jss.v039.i05');
+  });
+});
+
+describe('model fit with each engine of the solver kernels', () => {
+  // The same fit with the WebAssembly kernels and, where `npm install` built them, the native
+  // kernels' portable (non-AVX2) build: the same genes, coefficients to rounding, and
+  // model.json says which kernels ran.
+  const hasNative = nativeKernels() !== null;
+  const engines: [string, NodeJS.ProcessEnv][] = [['wasm', { MIGRASCORE_KERNELS: 'wasm' }], ...(hasNative ? [['native base', { MIGRASCORE_NATIVE_ISA: 'base' }] as [string, NodeJS.ProcessEnv]] : [])];
+  if (!hasNative) console.warn('native solver kernels not built: the portable native build is not tested here');
+
+  test.each(engines)('%s kernels give the same model', (name, env) => {
+    const o = join(dir, `engine-${name.replace(' ', '-')}`);
+    const r = runCli([...FIT, '--out', o], ROOT, { env: { ...process.env, ...env } });
+    expect(r.status, r.stderr).toBe(0);
+    const m = JSON.parse(readFileSync(join(o, 'model.json'), 'utf8'));
+    expect(m.glmnet.solver_kernels).toBe(name === 'wasm' ? 'WebAssembly SIMD' : 'native (base)');
+    expect(m.genes.map((g: any) => g.gene)).toEqual(model.genes.map((g: any) => g.gene));
+    expectRelative(m.genes.map((g: any) => g.coef), model.genes.map((g: any) => g.coef), 1e-10, 'coef');
+    expectRelative(m.cv.map((r: any) => r.cvm), model.cv.map((r: any) => r.cvm), 1e-10, 'cvm');
   });
 });
 
