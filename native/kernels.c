@@ -101,66 +101,26 @@ static napi_value num(napi_env env, double x) {
 #define D(k) ((double *)(base + (int64_t)a[k]))
 #define I(k) ((int)a[k])
 
-static napi_value k_dot(napi_env env, napi_callback_info info) {
-  double a[3]; char *base;
-  if (!args(env, info, a, 3, &base)) return NULL;
-  return num(env, table.dot(D(0), D(1), I(2)));
-}
-static napi_value k_resdot(napi_env env, napi_callback_info info) {
-  double a[6]; char *base;
-  if (!args(env, info, a, 6, &base)) return NULL;
-  return num(env, table.resdot(D(0), D(1), D(2), a[3], D(4), I(5)));
-}
-static napi_value k_resdotwsq(napi_env env, napi_callback_info info) {
-  double a[7]; char *base;
-  if (!args(env, info, a, 7, &base)) return NULL;
-  return num(env, table.resdotwsq(D(0), D(1), D(2), a[3], D(4), I(5), D(6)));
-}
-static napi_value k_dotwsq(napi_env env, napi_callback_info info) {
-  double a[5]; char *base;
-  if (!args(env, info, a, 5, &base)) return NULL;
-  return num(env, table.dotwsq(D(0), D(1), D(2), I(3), D(4)));
-}
-static napi_value k_res(napi_env env, napi_callback_info info) {
-  double a[5]; char *base;
-  if (!args(env, info, a, 5, &base)) return NULL;
-  table.res(D(0), D(1), D(2), a[3], I(4));
-  return NULL;
-}
-static napi_value k_wsq(napi_env env, napi_callback_info info) {
-  double a[3]; char *base;
-  if (!args(env, info, a, 3, &base)) return NULL;
-  return num(env, table.wsq(D(0), D(1), I(2)));
-}
-static napi_value k_axpy(napi_env env, napi_callback_info info) {
-  double a[4]; char *base;
-  if (!args(env, info, a, 4, &base)) return NULL;
-  table.axpy(D(0), D(1), a[2], I(3));
-  return NULL;
-}
-static napi_value k_axpy4(napi_env env, napi_callback_info info) {
-  double a[10]; char *base;
-  if (!args(env, info, a, 10, &base)) return NULL;
-  table.axpy4(D(0), D(1), a[2], D(3), a[4], D(5), a[6], D(7), a[8], I(9));
-  return NULL;
-}
-static napi_value k_pass(napi_env env, napi_callback_info info) {
-  double a[5]; char *base;
-  if (!args(env, info, a, 5, &base)) return NULL;
-  return num(env, table.pass(base, (int32_t)a[0], (int32_t)a[1], a[2], a[3], (int32_t)a[4]));
-}
+/* One binding per kernel: read its NARGS numbers into a[], then run BODY. */
+#define BINDING(name, NARGS, BODY)                                      \
+  static napi_value k_##name(napi_env env, napi_callback_info info) {   \
+    double a[NARGS];                                                    \
+    char *base;                                                         \
+    if (!args(env, info, a, NARGS, &base)) return NULL;                 \
+    BODY;                                                               \
+  }
 
-static napi_value k_fupdate(napi_env env, napi_callback_info info) {
-  double a[2]; char *base;
-  if (!args(env, info, a, 2, &base)) return NULL;
-  return num(env, table.fupdate(base, (int32_t)a[0], a[1]));
-}
-static napi_value k_gradients(napi_env env, napi_callback_info info) {
-  double a[3]; char *base;
-  if (!args(env, info, a, 3, &base)) return NULL;
-  table.gradients(base, (int32_t)a[0], (int32_t)a[1], D(2));
-  return NULL;
-}
+BINDING(dot, 3, return num(env, table.dot(D(0), D(1), I(2))))
+BINDING(resdot, 6, return num(env, table.resdot(D(0), D(1), D(2), a[3], D(4), I(5))))
+BINDING(resdotwsq, 7, return num(env, table.resdotwsq(D(0), D(1), D(2), a[3], D(4), I(5), D(6))))
+BINDING(dotwsq, 5, return num(env, table.dotwsq(D(0), D(1), D(2), I(3), D(4))))
+BINDING(res, 5, table.res(D(0), D(1), D(2), a[3], I(4)); return NULL)
+BINDING(wsq, 3, return num(env, table.wsq(D(0), D(1), I(2))))
+BINDING(axpy, 4, table.axpy(D(0), D(1), a[2], I(3)); return NULL)
+BINDING(axpy4, 10, table.axpy4(D(0), D(1), a[2], D(3), a[4], D(5), a[6], D(7), a[8], I(9)); return NULL)
+BINDING(pass, 5, return num(env, table.pass(base, (int32_t)a[0], (int32_t)a[1], a[2], a[3], (int32_t)a[4])))
+BINDING(fupdate, 2, return num(env, table.fupdate(base, (int32_t)a[0], a[1])))
+BINDING(gradients, 3, table.gradients(base, (int32_t)a[0], (int32_t)a[1], D(2)); return NULL)
 
 /* bind(buffer): the kernels over this ArrayBuffer, which the caller keeps alive. */
 static napi_value bind(napi_env env, napi_callback_info info) {
