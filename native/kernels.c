@@ -7,6 +7,7 @@
  * as for the WebAssembly module. */
 #include <math.h>
 #include <stdint.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <node_api.h>
@@ -160,8 +161,11 @@ static napi_value bind(napi_env env, napi_callback_info info) {
   return obj;
 }
 
+static pthread_once_t chosen = PTHREAD_ONCE_INIT;
+
+/* Each worker thread loads the module again: the kernels are chosen once per process. */
 static napi_value init(napi_env env, napi_value exports) {
-  choose();
+  pthread_once(&chosen, choose);
   napi_value fn, name;
   napi_create_function(env, "bind", NAPI_AUTO_LENGTH, bind, NULL, &fn);
   napi_set_named_property(env, exports, "bind", fn);

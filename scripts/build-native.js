@@ -30,7 +30,7 @@ const include = [join(dirname(process.execPath), '..', 'include', 'node'), '/usr
   .find((dir) => existsSync(join(dir, 'node_api.h')));
 if (!include) skip("Node's headers (node_api.h) not found next to this node");
 const compiler = process.env.CC || 'cc';
-const flags = ['-O2', '-std=gnu11', '-ffp-contract=off', '-fPIC', '-shared', '-Wall', '-Wno-psabi',
+const flags = ['-O2', '-std=gnu11', '-ffp-contract=off', '-fPIC', '-shared', '-pthread', '-Wall', '-Wno-psabi',
   `-I${include}`, '-DNODE_GYP_MODULE_NAME=migrascore_kernels', source, '-lm'];
 if (process.platform === 'darwin') flags.push('-undefined', 'dynamic_lookup');
 mkdirSync(outDir, { recursive: true });
