@@ -4,7 +4,8 @@
 // tests are glmnet's, so that the result stops where glmnet's stops.
 //
 // Same iterates, less work than the Fortran (results agree to rounding): the passes run
-// in WebAssembly SIMD (kernels.wat; kernels.ts has the same in JavaScript) with partial
+// in native 256-bit vector code where `npm install` built it (native/kernels.c), else in
+// WebAssembly SIMD (kernels.wat; kernels.ts has the same in JavaScript), with partial
 // sums, each residual update fused with the next column's dot product, v_j = Σ w x_j²
 // computed only for columns that move, and the linear predictor f brought up to date
 // once per IRLS round instead of after every step.
@@ -140,7 +141,7 @@ function addStrong(st: SolverState, k: number): void {
  * until no coefficient moved by v Δ² >= cthr over the round and the KKT check passes.
  */
 export function coordinateDescent(st: SolverState, al: number, al0: number, outer: (st: SolverState) => boolean): LambdaStatus {
-  const { n, p, a, as, v, f, e, ga, strong, varies, K, header } = st;
+  const { n, p, f, e, ga, strong, varies, K, header } = st;
   const sa = st.alpha * al;
   const omal = (1 - st.alpha) * al;
   const tlam = st.alpha * (2 * al - al0);

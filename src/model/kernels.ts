@@ -84,12 +84,11 @@ export function nativeKernels(): NativeKernels | null {
   return native;
 }
 
-/** The engine a workspace gets by default: MIGRASCORE_KERNELS if set, else the fastest present. */
+/** The engine a workspace gets by default: MIGRASCORE_KERNELS=wasm|js if set, else the fastest present. */
 export function defaultEngine(): KernelEngine {
   const asked = process.env.MIGRASCORE_KERNELS;
   if (asked === 'js' || asked === 'wasm') return asked;
-  if (asked === 'native' || asked === undefined || asked === '') return nativeKernels() ? 'native' : wasmModule() ? 'wasm' : 'js';
-  return wasmModule() ? 'wasm' : 'js';
+  return nativeKernels() ? 'native' : wasmModule() ? 'wasm' : 'js';
 }
 
 /** A one-line description of the default engine, for reports and benches. */
