@@ -157,9 +157,11 @@ function testText(row: PancanTableRow): string {
     : pEquals(row.logrank_p, 'log-rank p');
 }
 
-/** "HR 1.92 (0.83–4.44)" or "HR not estimable (no events in group low)". */
+/** "HR 1.92 (0.83–4.44)", "HR high vs low 3.17 (0.95–10.61)" (3+ groups) or "HR not estimable (no events in group low)". */
 function hrText(row: PancanTableRow): string {
   if (row.hr_note) return `HR not estimable (${row.hr_note})`;
+  const t = row.hr_top;
+  if (t) return t.note ? `HR ${t.label} not estimable (${t.note})` : `HR ${t.label} ${formatHr(t.hr)} (${formatHr(t.lower)}\u2013${formatHr(t.upper)})`;
   if (row.hr === null) return 'HR NA';
   return `HR ${formatHr(row.hr)} (${formatHr(row.hr_lower)}\u2013${formatHr(row.hr_upper)})`;
 }

@@ -12,7 +12,9 @@ export function adjustedRows(ep: EndpointResult): AdjustedRow[] {
   const rows = ep.results.map(({ cancer, run }): AdjustedRow => {
     const cox = run.analysis.cox_adjusted;
     const groupTerms = cox?.terms.filter((t) => t.term.startsWith('group=')) ?? [];
-    const t = groupTerms.length === 1 ? groupTerms[0] : undefined;
+    // With 3+ groups, the top group's term (versus the first), as in the unadjusted forest.
+    const top = `group=${run.analysis.groups.at(-1)?.group}`;
+    const t = groupTerms.length === 1 ? groupTerms[0] : groupTerms.find((g) => g.term === top);
     const estimable = t !== undefined && !t.infinite && !t.aliased && Number.isFinite(t.hr);
     return {
       cancer, n: cox?.n ?? 0, events: cox?.events ?? 0,

@@ -10,7 +10,7 @@ import {
   assembleCohort, clinicalColumns, matchedRowsWithSurvival, prepareExpression, prepareScores, scoreClinicalRows, scoreRows,
   type ClinicalData, type PreparedExpression, type PreparedScores,
 } from './survivalInput.js';
-import { continuousHrNote, groupHrNote } from './estimability.js';
+import { continuousHrNote, groupHrNote, groupTermNote } from './estimability.js';
 import { splitTestP } from './splitSignificance.js';
 import type { JoinResult } from '../tcga/join.js';
 import { perGeneCox, type GeneCoxRow } from './perGene.js';
@@ -221,7 +221,19 @@ function tableRow(cancer: string, run: SurvivalRun): PancanTableRow {
     cutpoint: typeof cut === 'number' ? cut : null,
     hr_note: groupHrNote(a),
     hr_continuous_note: continuousHrNote(cont, a.cox_continuous?.converged),
+    ...(a.groups.length > 2 ? { hr_top: topGroupTerm(a, value) } : {}),
     ...(a.cox_adjusted ? adjustedColumns(a.cox_adjusted) : {}),
+  };
+}
+
+/** With 3+ groups: the top group's term of the group Cox model (versus the first group), with its estimability. */
+function topGroupTerm(a: SurvivalRun['analysis'], value: (x: number | null | undefined) => number | null): NonNullable<PancanTableRow['hr_top']> {
+  const top = a.groups.at(-1)!.group;
+  const term = a.cox.terms.find((t) => t.term === `group=${top}`);
+  return {
+    label: `${top} vs ${a.groups[0].group}`, groups: a.groups.length,
+    hr: value(term?.hr), lower: value(term?.hr_lower), upper: value(term?.hr_upper), p: value(term?.p),
+    note: term ? groupTermNote(a, term) : 'no Cox term for the top group',
   };
 }
 

@@ -44,7 +44,9 @@ function aucCells(result: EndpointResult['results'][number]): (number | null)[] 
 }
 
 function extraCells(row: PancanTableRow): string[] {
-  const notes = [row.hr_note && `HR not estimable: ${row.hr_note}`, row.hr_continuous_note && `continuous HR not estimable: ${row.hr_continuous_note}`].filter(Boolean);
+  const t = row.hr_top;
+  const groups = t && `${t.groups} score groups: no single group HR (hr NA); the ${t.label} term of the Cox model of all groups is in the forest plot, every term in the cancer's summary.json`;
+  const notes = [groups, row.hr_note && `HR not estimable: ${row.hr_note}`, row.hr_continuous_note && `continuous HR not estimable: ${row.hr_continuous_note}`].filter(Boolean);
   return [row.hr === null ? 'NA' : row.hr_note ? 'FALSE' : 'TRUE', notes.length ? notes.join('; ') : 'NA'];
 }
 
@@ -80,20 +82,26 @@ export async function pancanOutputFiles(run: PancanRun, opts: PancanOptions, ctx
     const top = ep.results[0]?.run.analysis.groups.at(-1)?.group ?? 'high';
     if (ep.results.length > 0) {
       const test = splitTest(searched);
+      const k = ep.results[0].row.hr_top?.groups;
+      const groupsNote = k ? ` HR: the ${top} versus ${ref} term of the Cox model of all ${k} groups.` : '';
       pancanFigures.push(await renderFigure('forest', `Hazard ratio by cancer (${ep.endpoint.name})`, forestFigure({
         // A coefficient R flags as possibly infinite (a group without events, common with
         // optimal cutpoints) is shown as not estimable, with the reason, rather than as a huge HR.
         // p and FDR are one test: the split's own (log-rank, or Lau92 for a searched cut).
-        rows: ep.results.map(({ row }) => ({
-          cancer: row.cancer, n: row.n, events: row.events,
-          hr: row.hr ?? NaN, lower: row.hr_lower ?? NaN, upper: row.hr_upper ?? NaN,
-          p: splitTestP(row, searched) ?? NaN, fdr: row.fdr, note: row.hr_note,
-        })),
+        // With 3+ groups, the top group's term of the same model (the label says which).
+        rows: ep.results.map(({ row }) => {
+          const t = row.hr_top;
+          return {
+            cancer: row.cancer, n: row.n, events: row.events,
+            hr: (t ? t.hr : row.hr) ?? NaN, lower: (t ? t.lower : row.hr_lower) ?? NaN, upper: (t ? t.upper : row.hr_upper) ?? NaN,
+            p: splitTestP(row, searched) ?? NaN, fdr: row.fdr, note: t ? t.note : row.hr_note,
+          };
+        }),
         title: `${scoreName} score and ${ep.endpoint.name}`,
         subtitle: `${endpointText(ep.endpoint.name, ep.endpoint.time, ep.endpoint.event)}; ${score}, ${cutText(opts.split)} within each cancer${searched ? '; p adjusted for the search (Lau92)' : ''}`,
-        pNote: `p: ${test}; FDR: Benjamini\u2013Hochberg over cancers.`,
+        pNote: `p: ${test}; FDR: Benjamini\u2013Hochberg over cancers.${groupsNote}`,
         hrLabel: `HR (${top} vs ${ref} ${scoreName} score)`,
-      }), `Cox model of the score group in each cancer; bars are ${formatConfLevel(opts.confLevel)} CIs; p: ${test}; FDR: Benjamini–Hochberg over cancers.`));
+      }), `Cox model of the score group in each cancer; bars are ${formatConfLevel(opts.confLevel)} CIs; p: ${test}; FDR: Benjamini–Hochberg over cancers.${groupsNote}`));
       pancanFigures.push(await renderFigure('score_distribution', `${scoreName} score by cancer`, scoreDistributionFigure({
         cancers: ep.results.map(({ cancer, run: r }) => ({ cancer, values: r.loaded.values ?? new Float64Array(), cutpoints: cutpointsOf(r.cutpoint?.value) })),
         scoreName, split: opts.splitText,

@@ -64,6 +64,12 @@ export interface PancanTableRow {
   hr_note: string | null;
   /** Why the continuous HR is not estimable; null when it is. */
   hr_continuous_note: string | null;
+  /**
+   * With 3 or more score groups `hr` is NA (the group Cox model has one term per group): the
+   * term of the top group versus the reference (first) group of that same model, which the
+   * forest plot, the report and stderr show, labelled (e.g. "high vs low").
+   */
+  hr_top?: { label: string; groups: number; hr: number | null; lower: number | null; upper: number | null; p: number | null; note: string | null };
   /** With --roc-times: pancan.tsv's auc_<T> columns, in EndpointSection.aucTimes order. */
   auc?: (number | null)[];
   /** Why each AUC is null (null where it is a number). */

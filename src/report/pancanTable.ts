@@ -27,6 +27,16 @@ function notEstimableCell(note: string, extra = ''): Cell {
   return { html: `${NOT_ESTIMABLE}<div class="small muted">${escapeHtml(note)}</div>`, v: '', cls: `num na${extra}`, title: `not estimable: ${note}` };
 }
 
+/** 3+ groups: the top group's term (e.g. "high vs low") of the group Cox model, labelled, in place of the NA single HR. */
+function topTermCell(t: NonNullable<PancanTableRow['hr_top']>): Cell {
+  if (t.note) return notEstimableCell(`${t.label}: ${t.note}`);
+  const ci = t.lower != null && t.upper != null ? ` (${formatHr(t.lower)}\u2013${formatHr(t.upper)})` : '';
+  return {
+    html: `${escapeHtml(`${formatHr(t.hr)}${ci}`)}<div class="small muted">${escapeHtml(t.label)}</div>`, v: finite(t.hr) ? String(t.hr) : '', cls: 'num',
+    title: `${t.groups} score groups: the ${t.label} term of the Cox model of all groups (pancan.tsv hr is NA: no single group HR)`,
+  };
+}
+
 /** A Wald p of a coefficient that may be infinite is not a test result either. */
 function waldPCell(p: number | null, note: string | null): Cell {
   return note ? { html: '\u2014', v: '', cls: 'num na', title: `no valid Wald test: the HR is not estimable (${note})` } : numCell(formatP(p), p);
@@ -89,7 +99,7 @@ function rowCells(row: PancanTableRow, cols: Column[], ctx: Context, anchor: str
     cancer: { html: `<strong>${name}</strong>`, v: row.cancer },
     n: numCell(formatCount(row.n), row.n),
     events: numCell(formatCount(row.events), row.events),
-    hr: row.hr_note ? notEstimableCell(row.hr_note) : numCell(hrCiText(row), row.hr, hrDir),
+    hr: row.hr_note ? notEstimableCell(row.hr_note) : row.hr_top ? topTermCell(row.hr_top) : numCell(hrCiText(row), row.hr, hrDir),
     p: waldPCell(row.p, row.hr_note),
     logrank_p: numCell(formatP(row.logrank_p), row.logrank_p),
     p_adjusted: numCell(formatP(row.p_adjusted), row.p_adjusted),

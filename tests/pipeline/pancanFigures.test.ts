@@ -75,4 +75,23 @@ describe('pancan --time-in and figures', () => {
     const heat = readFileSync(join(p.out, 'heatmap.svg'), 'utf8');
     expect(heat).toContain('>Genes of migrasome-core; Overall survival (OS)<');
   });
+
+  it('three score groups: the forest, report and stderr show the high vs low term of the Cox model of all groups; pancan.tsv keeps hr NA and says why', () => {
+    const p = pancan(['--split', 'quantiles:0.33,0.67']);
+    const tsv = readFileSync(join(p.out, 'pancan.tsv'), 'utf8').trim().split('\n').map((l) => l.split('\t'));
+    const col = (name: string) => tsv[0].indexOf(name);
+    for (const row of tsv.slice(1)) {
+      const cancer = row[0];
+      expect(row[col('hr')], cancer).toBe('NA');
+      expect(row[col('note')]).toMatch(/^3 score groups: no single group HR \(hr NA\); the high vs low term/);
+      const high = JSON.parse(readFileSync(join(p.out, cancer, 'summary.json'), 'utf8')).cox.terms.find((t: any) => t.term === 'group=high');
+      const shown = `${high.hr.toFixed(2)} (${high.hr_lower.toFixed(2)}\u2013${high.hr_upper.toFixed(2)})`;
+      expect(p.stderr).toMatch(new RegExp(`${cancer} +n= *\\d+ +HR high vs low ${shown.replace(/[()]/g, '\\$&')}`));
+      expect(readFileSync(join(p.out, 'forest.svg'), 'utf8')).toContain(`>${shown}<`);
+      expect(p.html).toContain(`${shown}<div class="small muted">high vs low</div>`);
+    }
+    const forest = readFileSync(join(p.out, 'forest.svg'), 'utf8');
+    expect(forest).not.toContain('not estimable');
+    expect(forest).toContain('HR: the high versus low term of the Cox model of all 3 groups.');
+  });
 });
